@@ -1,0 +1,4 @@
+export * from './matrix-view.ts';
+export * from './schema.ts';
+export * from './templates/index.ts';
+export * from './validate.ts';
