@@ -1,2 +1,3 @@
 export * as filter from './filter/index.ts';
+export * as i18n from './i18n/index.ts';
 export * as policy from './policy/index.ts';
