@@ -1,4 +1,5 @@
 export * from './matrix-view.ts';
+export * from './render.ts';
 export * from './schema.ts';
 export * from './templates/index.ts';
 export * from './validate.ts';

@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands/audit.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerPolicyCommands } from './commands/policy.ts';
+import { registerStartCommand } from './commands/start.ts';
+import { registerUsersCommands } from './commands/users.ts';
+import { CliError, EXIT, err } from './output.ts';
+
+const program = new Command('haven')
+  .description(
+    "Haven: the school's approved online-safety policy, compiled into what the school's systems do.",
+  )
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerStartCommand(program);
+registerDemoCommand(program);
+registerMigrateCommand(program);
+registerPolicyCommands(program);
+registerUsersCommands(program);
+registerAuditCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (error instanceof CliError) {
+    err(`haven: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else {
+    err(`haven: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = EXIT.unavailable;
+  }
+}

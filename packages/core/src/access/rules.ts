@@ -1,0 +1,117 @@
+/**
+ * Who may do what. One declarative table per resource, role by role; the server checks every
+ * route against it and the tests walk every cell. A role not listed for an action is refused.
+ *
+ * Grants are held per school (an account belongs to one school). Policy roles (the school's own
+ * titles, such as "e-Safety Officer") give grants through their canonical kinds: see
+ * `grantsForRoleKinds`.
+ */
+export const GRANTS = [
+  'school-admin',
+  'headteacher',
+  'dsl',
+  'online-safety-lead',
+  'network-manager',
+  'governor',
+  'staff',
+  'pupil',
+  'parent',
+] as const;
+export type Grant = (typeof GRANTS)[number];
+
+/**
+ * Grants that reach safeguarding records or personal data: their holders must use two-factor
+ * sign-in (issue 2; DfE standards; seed 001 "two-factor for critical systems").
+ */
+export const MFA_REQUIRED_GRANTS: readonly Grant[] = [
+  'school-admin',
+  'headteacher',
+  'dsl',
+  'online-safety-lead',
+  'network-manager',
+];
+
+const LEADERSHIP: Grant[] = ['school-admin', 'headteacher', 'dsl', 'online-safety-lead'];
+const SCHOOL_STAFF: Grant[] = [...LEADERSHIP, 'network-manager', 'staff'];
+const SCHOOL_COMMUNITY: Grant[] = [...SCHOOL_STAFF, 'governor'];
+
+export const ACCESS_RULES = {
+  school: {
+    read: [...SCHOOL_COMMUNITY, 'pupil', 'parent'],
+    update: ['school-admin', 'headteacher'],
+  },
+  policy: {
+    read: SCHOOL_COMMUNITY,
+    draft: ['school-admin', 'headteacher', 'online-safety-lead'],
+    recordApproval: ['school-admin', 'headteacher', 'online-safety-lead'],
+  },
+  people: {
+    read: [...LEADERSHIP, 'network-manager'],
+    write: ['school-admin', 'headteacher'],
+  },
+  roleAssignments: {
+    read: SCHOOL_COMMUNITY,
+    write: ['school-admin', 'headteacher'],
+  },
+  accounts: {
+    read: ['school-admin'],
+    write: ['school-admin'],
+  },
+  audit: {
+    read: ['school-admin', 'headteacher'],
+  },
+} as const satisfies Record<string, Record<string, readonly Grant[]>>;
+
+export type Resource = keyof typeof ACCESS_RULES;
+export type Action<R extends Resource> = keyof (typeof ACCESS_RULES)[R];
+
+export function can<R extends Resource>(grants: readonly string[], resource: R, action: Action<R>): boolean {
+  const allowed = ACCESS_RULES[resource][action] as readonly string[];
+  return grants.some((g) => allowed.includes(g));
+}
+
+export function mfaRequired(grants: readonly string[]): boolean {
+  return grants.some((g) => (MFA_REQUIRED_GRANTS as readonly string[]).includes(g));
+}
+
+/** The grants a policy role gives its holders, from the role's canonical kinds. */
+export function grantsForRoleKinds(kinds: readonly string[]): Grant[] {
+  const out = new Set<Grant>();
+  for (const kind of kinds) {
+    switch (kind) {
+      case 'headteacher':
+        out.add('headteacher');
+        break;
+      case 'dsl':
+      case 'deputy-dsl':
+        out.add('dsl');
+        break;
+      case 'online-safety-lead':
+        out.add('online-safety-lead');
+        break;
+      case 'network-manager':
+      case 'technical-staff':
+        out.add('network-manager');
+        break;
+      case 'governors':
+      case 'online-safety-governor':
+      case 'safeguarding-governor':
+      case 'chair-of-governors':
+        out.add('governor');
+        break;
+      case 'deputy-headteacher':
+      case 'assistant-headteacher':
+      case 'senior-leadership':
+      case 'siro':
+      case 'dpo':
+      case 'ict-coordinator':
+      case 'business-manager':
+      case 'information-asset-owner':
+      case 'information-asset-guardian':
+      case 'all-staff':
+        out.add('staff');
+        break;
+    }
+  }
+  return [...out];
+}
