@@ -284,7 +284,7 @@ export const matrices = z.strictObject({
 
 /* ------------------------------------------------------------- prose rules */
 
-export const AUDIENCES = ['all-users', 'staff', 'pupils', 'guests', 'parents', 'visitors'] as const;
+export const AUDIENCES = ['all-users', 'staff', 'pupils', 'guests', 'parents', 'visitors', 'community-users'] as const;
 
 /**
  * A rule a seed states as a sentence rather than a table cell ("blocks all chatrooms and social
@@ -332,6 +332,10 @@ export const policyDocument = z
     /** Activities users shall not do (prohibited-use list). */
     prohibitedUses: z.array(listItem).default([]),
     proseRules: z.array(proseRule).default([]),
+    /** Sanctions a policy states in prose rather than as a matrix (Westover). */
+    sanctionsStated: z.array(listItem.extend({ audience: z.enum(AUDIENCES) })).default([]),
+    /** The policy's own glossary of terms. */
+    glossary: z.array(z.strictObject({ term: text, meaning: text, source: provenance })).default([]),
     readings: z.array(reading).default([]),
   })
   .superRefine((doc, ctx) => {

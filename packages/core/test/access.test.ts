@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACCESS_RULES,
+  can,
+  GRANTS,
+  type Grant,
+  grantsForRoleKinds,
+  mfaRequired,
+} from '../src/access/index.ts';
+
+/**
+ * The expected table, written out role by role so that a change to ACCESS_RULES has to be made
+ * twice: once in the rules and once here, on purpose.
+ */
+const EXPECTED: Record<string, Record<string, Grant[]>> = {
+  'school.read': {
+    yes: [
+      'school-admin',
+      'headteacher',
+      'dsl',
+      'online-safety-lead',
+      'network-manager',
+      'staff',
+      'governor',
+      'pupil',
+      'parent',
+    ],
+  },
+  'school.update': { yes: ['school-admin', 'headteacher'] },
+  'policy.read': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff', 'governor'],
+  },
+  'policy.draft': { yes: ['school-admin', 'headteacher', 'online-safety-lead'] },
+  'policy.recordApproval': { yes: ['school-admin', 'headteacher', 'online-safety-lead'] },
+  'people.read': { yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager'] },
+  'people.write': { yes: ['school-admin', 'headteacher'] },
+  'roleAssignments.read': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff', 'governor'],
+  },
+  'roleAssignments.write': { yes: ['school-admin', 'headteacher'] },
+  'accounts.read': { yes: ['school-admin'] },
+  'accounts.write': { yes: ['school-admin'] },
+  'audit.read': { yes: ['school-admin', 'headteacher'] },
+};
+
+describe('access rules, role by role', () => {
+  const cells = Object.entries(ACCESS_RULES).flatMap(([resource, actions]) =>
+    Object.keys(actions).map((action) => `${resource}.${action}`),
+  );
+
+  it('has an expectation for every resource and action', () => {
+    expect(cells.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const cell of Object.keys(EXPECTED)) {
+    const [resource, action] = cell.split('.') as [keyof typeof ACCESS_RULES, string];
+    for (const grant of GRANTS) {
+      const allowed = EXPECTED[cell]!.yes!.includes(grant);
+      it(`${grant} ${allowed ? 'may' : 'may not'} ${cell}`, () => {
+        expect(can([grant], resource, action as never)).toBe(allowed);
+      });
+    }
+  }
+
+  it('refuses an account with no grants everything', () => {
+    for (const cell of Object.keys(EXPECTED)) {
+      const [resource, action] = cell.split('.') as [keyof typeof ACCESS_RULES, string];
+      expect(can([], resource, action as never)).toBe(false);
+    }
+  });
+
+  it('requires two-factor for safeguarding and personal-data access only', () => {
+    expect(mfaRequired(['dsl'])).toBe(true);
+    expect(mfaRequired(['staff', 'headteacher'])).toBe(true);
+    expect(mfaRequired(['network-manager'])).toBe(true);
+    expect(mfaRequired(['staff'])).toBe(false);
+    expect(mfaRequired(['governor'])).toBe(false);
+    expect(mfaRequired(['pupil', 'parent'])).toBe(false);
+  });
+
+  it('gives policy-role holders grants from the role kinds', () => {
+    expect(grantsForRoleKinds(['headteacher', 'dsl', 'online-safety-lead']).sort()).toEqual([
+      'dsl',
+      'headteacher',
+      'online-safety-lead',
+    ]);
+    expect(grantsForRoleKinds(['deputy-dsl'])).toEqual(['dsl']);
+    expect(grantsForRoleKinds(['online-safety-governor'])).toEqual(['governor']);
+    expect(grantsForRoleKinds(['pupils', 'parents'])).toEqual([]);
+  });
+});
