@@ -109,6 +109,7 @@ export function grantsForRoleKinds(kinds: readonly string[]): Grant[] {
       case 'information-asset-owner':
       case 'information-asset-guardian':
       case 'all-staff':
+      case 'teachers':
         out.add('staff');
         break;
     }

@@ -86,6 +86,7 @@ export const ROLE_KINDS = [
   'ict-coordinator',
   'business-manager',
   'all-staff',
+  'teachers',
   'pupils',
   'parents',
   'community-users',
@@ -334,6 +335,8 @@ export const policyDocument = z
     proseRules: z.array(proseRule).default([]),
     /** Sanctions a policy states in prose rather than as a matrix (Westover). */
     sanctionsStated: z.array(listItem.extend({ audience: z.enum(AUDIENCES) })).default([]),
+    /** The policy's revision history, as its own table gives it. */
+    revisions: z.array(z.strictObject({ date: text, summary: text, source: provenance })).default([]),
     /** The policy's own glossary of terms. */
     glossary: z.array(z.strictObject({ term: text, meaning: text, source: provenance })).default([]),
     readings: z.array(reading).default([]),
