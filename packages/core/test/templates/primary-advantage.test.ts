@@ -105,6 +105,11 @@ describe('primary-advantage template', () => {
     expect(role('pupils').kinds).toEqual(['pupils']);
     expect(role('parents').kinds).toEqual(['parents']);
     expect(role('external-groups').kinds).toEqual(['external-groups']);
+    expect(role('teachers').kinds).toEqual(['teachers']);
+    expect(role('lgfl-nominated-contact').kinds).toEqual(['other']);
+    expect(policy.roles.filter((r) => r.kinds.includes('other')).map((r) => r.id)).toEqual([
+      'lgfl-nominated-contact',
+    ]);
     for (const r of policy.roles) expect(r.holders, r.id).toEqual([]);
   });
 
@@ -141,10 +146,31 @@ describe('primary-advantage template', () => {
     expect(policy.review.nextReview).toBe('2024-04-01');
   });
 
-  it('R001-001: the April 2021 revision is recorded in readings', () => {
-    expect(
-      policy.readings.some((r) => /April 2021/.test(r.reading) && /remote-learning/.test(r.reading)),
-    ).toBe(true);
+  it('R001-001: the April 2021 revision is recorded in revisions', () => {
+    expect(policy.revisions).toHaveLength(1);
+    const [rev] = policy.revisions;
+    expect(rev?.date).toBe('April 2021');
+    expect(rev?.summary).toMatch(/^Reformatted in the current style/);
+    expect(rev?.summary).toMatch(/links/);
+    expect(rev?.summary).toMatch(/remote-learning/);
+    expect(rev?.summary).toMatch(/LGfL online safety policy template/);
+    expect(rev?.source).toEqual({ seed: SEED, section: 'Revisions', line: 79 });
+    // The sign-off block's "Amended/Updated" date is the same revision.
+    expect(rev?.date).toBe(
+      policy.review.approvals.find((a) => a.body === 'Central Governing Board')?.asWritten,
+    );
+  });
+
+  it('no reading says revisions cannot be represented; the revisions reading points at the field', () => {
+    const text = policy.readings.map((r) => r.reading).join('\n');
+    expect(text).not.toMatch(/no revisions field/);
+    expect(policy.readings.find((r) => r.where.startsWith('Revisions table'))?.reading).toMatch(
+      /recorded in revisions/,
+    );
+  });
+
+  it('has no glossary: the seed has no glossary table', () => {
+    expect(policy.glossary).toEqual([]);
   });
 
   it('R001-010: linked policies', () => {
@@ -391,6 +417,29 @@ describe.skipIf(lines === null)('primary-advantage against the seed text', () =>
     for (const p of policy.linkedPolicies) {
       expect(seed[p.source.line ?? 0] ?? '', p.title).toContain(words[p.title] ?? p.title);
     }
+  });
+
+  it('R001-001: the revision date is the Revisions table cell at its source line', () => {
+    expect(seed[76]).toBe('Revisions');
+    expect(cellsOf(seed[78] ?? '')).toEqual(['Date', 'Summary of changes']);
+    // Every row of the table (between the header and the next blank line) is recorded.
+    const rows: number[] = [];
+    for (let n = 79; (seed[n] ?? '').includes('\t'); n++) rows.push(n);
+    expect(policy.revisions.map((r) => r.source.line)).toEqual(rows);
+    for (const rev of policy.revisions) {
+      const cells = cellsOf(seed[rev.source.line ?? 0] ?? '');
+      expect(cells).toHaveLength(2);
+      expect(cells[0]).toBe(rev.date);
+      // The summary is in our words; it names what the seed's summary names.
+      for (const word of ['current style', 'links', 'remote learning', 'LGfL online safety policy template'])
+        expect(cells[1], word).toContain(word);
+    }
+    expect(cellsOf(seed[973] ?? '')).toEqual(['Amended/Updated:', policy.revisions[0]?.date]);
+  });
+
+  it("the Teachers role row is the seed's Teachers row", () => {
+    const r = role('teachers');
+    expect(cellsOf(seed[r.source.line ?? 0] ?? '')[0]).toBe('Teachers');
   });
 
   it('R001-002: the sign-off block gives the dates recorded', () => {

@@ -206,8 +206,72 @@ describe('westover template: hand-written expectations', () => {
 
   it('records the readings taken for ambiguous passages', () => {
     const text = policy.readings.map((r) => `${r.where} ${r.reading}`).join('\n');
-    for (const needle of ['Nakarni', 'policeReportable', 'prohibitedUses', 'Governor/Director', 'no tables'])
+    for (const needle of [
+      'Nakarni',
+      'policeReportable',
+      'prohibitedUses',
+      'Governor/Director',
+      'no tables',
+      'sanctionsStated',
+      'no volunteers audience',
+    ])
       expect(text).toContain(needle);
+  });
+});
+
+describe('westover template: glossary and stated sanctions', () => {
+  it('records the five Glossary of Terms entries, term and meaning as the seed gives them', () => {
+    expect(policy.glossary.map((g) => [g.term, g.meaning])).toEqual([
+      ['ICT', 'Information and Communication Technologies'],
+      ['DSL', 'Designated Safeguarding Lead'],
+      ['DDS', 'Deputy Designated Safeguarding Lead'],
+      ['CEOP', 'Child Exploitation and Online Protection'],
+      ['LSCB', 'Local Safeguarding Children Board'],
+    ]);
+    expect(policy.glossary.map((g) => g.source.line)).toEqual([232, 233, 234, 235, 236]);
+    for (const g of policy.glossary) {
+      expect(g.source.seed).toBe(SEED);
+      expect(g.source.section).toBe('Glossary of Terms');
+    }
+  });
+
+  it('the glossary agrees with the CEOP and LSCB names in the external agencies', () => {
+    const agencies = policy.externalAgencies.map((a) => a.name);
+    for (const term of ['CEOP', 'LSCB']) {
+      const g = policy.glossary.find((x) => x.term === term)!;
+      expect(agencies).toContain(`${g.term} – ${g.meaning}`);
+    }
+  });
+
+  it('records the four stated sanctions: two for pupils, two for staff and volunteers', () => {
+    expect(policy.sanctionsStated.map((s) => [s.audience, s.source.line])).toEqual([
+      ['pupils', 190],
+      ['pupils', 191],
+      ['staff', 194],
+      ['staff', 195],
+    ]);
+    const [discipline, pupilReferral, staffDiscipline, staffReferral] = policy.sanctionsStated;
+    expect(discipline?.text).toMatch(/behaviour policy/);
+    expect(discipline?.text).toMatch(/internet and email/);
+    expect(pupilReferral?.text).toMatch(/Police/);
+    expect(staffDiscipline?.text).toMatch(/disciplinary process/);
+    expect(staffReferral?.text).toMatch(/Police/);
+    for (const s of policy.sanctionsStated) {
+      expect(s.source.seed).toBe(SEED);
+      expect(s.source.section).toBe('Sanctions');
+      expect(s.source.quote?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('has no revisions: the seed has no revision table', () => {
+    expect(policy.revisions).toEqual([]);
+  });
+
+  it('no reading says the glossary or sanctions could not be recorded', () => {
+    const text = policy.readings.map((r) => r.reading).join('\n');
+    expect(text).not.toMatch(
+      /no (glossary|sanctions?) field|cannot be represented|could not be represented/i,
+    );
   });
 });
 
@@ -296,5 +360,43 @@ describe.skipIf(!lines)('westover template against the seed text', () => {
 
   it('every prose rule quote appears in its source line', () => {
     for (const r of policy.proseRules) expect(at(r.source.line)).toContain(r.source.quote);
+  });
+
+  it('each glossary term and meaning equals the seed line cells at its source line', () => {
+    expect(at(230)).toBe('Glossary of Terms');
+    for (const g of policy.glossary) expect(cellsOf(at(g.source.line))).toEqual([g.term, g.meaning]);
+  });
+
+  it('the glossary holds every term/meaning line of the Glossary of Terms table', () => {
+    const tableLines = (lines ?? [])
+      .map((l, i) => [i, l] as const)
+      .filter(([i, l]) => i > 230 && l.includes('\t'))
+      .map(([i]) => i);
+    expect(policy.glossary.map((g) => g.source.line)).toEqual(tableLines);
+  });
+
+  it('each stated sanction rests on a sub-bullet of the Sanctions section, under its audience heading', () => {
+    expect(at(183)).toBe('Sanctions');
+    expect(at(187)).toContain('the following sanctions will be applied');
+    const heading: Record<string, string> = { pupils: '- Student', staff: '- Staff and Volunteers' };
+    const headingLine: Record<string, number> = { pupils: 189, staff: 193 };
+    for (const [aud, n] of Object.entries(headingLine)) expect(at(n)).toBe(heading[aud]);
+    for (const s of policy.sanctionsStated) {
+      const line = at(s.source.line);
+      expect(line).toMatch(/^ - /);
+      expect(line).toContain(s.source.quote);
+      // The nearest heading above the sub-bullet is the audience's.
+      const start = headingLine[s.audience]!;
+      expect(s.source.line).toBeGreaterThan(start);
+      for (let n = start + 1; n < (s.source.line ?? 0); n++) expect(at(n)).toMatch(/^ - /);
+    }
+  });
+
+  it('every sub-bullet of the Sanctions section is recorded', () => {
+    const subBullets = (lines ?? [])
+      .map((l, i) => [i, l] as const)
+      .filter(([i, l]) => i > 187 && i < 197 && l.startsWith(' - '))
+      .map(([i]) => i);
+    expect(policy.sanctionsStated.map((s) => s.source.line)).toEqual(subBullets);
   });
 });

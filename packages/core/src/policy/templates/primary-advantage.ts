@@ -184,7 +184,7 @@ export const primaryAdvantage: PolicyDocumentInput = {
     {
       id: 'teachers',
       title: 'Teachers',
-      kinds: ['other'],
+      kinds: ['teachers'],
       responsibilities: [
         'Build online safety into every part of the curriculum and other school activities.',
         'Supervise and guide pupils closely in learning that uses online technology, including remote learning and extracurricular or extended-school activities.',
@@ -2073,6 +2073,17 @@ export const primaryAdvantage: PolicyDocumentInput = {
     },
   ],
 
+  /* -------------------------------------------------------------- revisions */
+
+  revisions: [
+    {
+      date: 'April 2021',
+      summary:
+        'Reformatted in the current style; policy references and links brought up to date; remote-learning information added, drawn from the LGfL online safety policy template.',
+      source: at('Revisions', 79),
+    },
+  ],
+
   /* --------------------------------------------------------------- readings */
 
   readings: [
@@ -2100,7 +2111,7 @@ export const primaryAdvantage: PolicyDocumentInput = {
     {
       where: 'Roles: holders and kinds',
       reading:
-        'The seed names no post holder anywhere, so every role has no holders; each member school assigns its own (R001-007). The Headteacher is also SIRO (line 526). Teachers and the LGfL nominated contact(s) have no canonical kind and are "other"; the Admin/Finance / Data Manager is read as business-manager. The ICT Co-ordinator and Pupils rows continue on lines 141 and 150; their items are included.',
+        'The seed names no post holder anywhere, so every role has no holders; each member school assigns its own (R001-007). The Headteacher is also SIRO (line 526). Teachers take the teachers kind; the LGfL nominated contact(s) have no canonical kind and are "other"; the Admin/Finance / Data Manager is read as business-manager. The ICT Co-ordinator and Pupils rows continue on lines 141 and 150; their items are included.',
     },
     {
       where: 'Governance bodies (lines 137-138, 232, 465, 974)',
@@ -2113,9 +2124,9 @@ export const primaryAdvantage: PolicyDocumentInput = {
         'Full review every three years (36 months) or on any significant change in the technologies in use. Written January 2018, amended April 2021, adopted by the Central Governing Board April 2021, review date April 2024. Month-only dates are read as the 1st of the month. The SLT agreement (line 232) is undated. The Online Safety Coordinator owns the document; no monitoring interval is given.',
     },
     {
-      where: 'Revisions table (line 79)',
+      where: 'Revisions table (lines 76-79)',
       reading:
-        'One revision: April 2021, reformatted to the current style, references to policies and links updated, and remote-learning information added from the LGfL online safety policy template. Kept here; the schema has no revisions field.',
+        'The table has one row, April 2021, recorded in revisions with the date as written and the summary in our words. It is the same change as the "Amended/Updated: April 2021" of the sign-off block (line 973).',
     },
     {
       where: 'Prose rules: what value rates',

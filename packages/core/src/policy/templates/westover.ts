@@ -3,7 +3,9 @@ import type { PolicyDocumentInput } from '../schema.ts';
 /**
  * Westover Primary School E-Safety Policy (seed 002). The seed has no tables, so this template has
  * no matrices: its rules are prose rules, the police-reportable content list and the prohibited
- * uses. Role titles and names are as Appendix 1 gives them; responsibilities are in our own words.
+ * uses, and its sanctions are stated in prose (sanctionsStated). Role titles and names are as
+ * Appendix 1 gives them and glossary entries as the Glossary of Terms gives them; responsibilities
+ * and sanctions are in our own words.
  */
 const SEED = '002_40e16c7ed3df90b5.txt';
 
@@ -595,6 +597,77 @@ export const westover: PolicyDocumentInput = {
     },
   ],
 
+  sanctionsStated: [
+    {
+      text: 'The pupil is disciplined under the school’s behaviour policy; this can go as far as withdrawing their use of the internet and email.',
+      audience: 'pupils',
+      source: {
+        seed: SEED,
+        section: 'Sanctions',
+        line: 190,
+        quote: 'disciplined according to the behaviour policy of the school',
+      },
+    },
+    {
+      text: 'A serious breach, such as illegal internet use or a child protection concern, may be reported to the Police or another regulatory body.',
+      audience: 'pupils',
+      source: {
+        seed: SEED,
+        section: 'Sanctions',
+        line: 191,
+        quote: 'reported to the Police or other regulatory bodies',
+      },
+    },
+    {
+      text: 'A member of staff or volunteer judged to have breached the policy may face the disciplinary process.',
+      audience: 'staff',
+      source: {
+        seed: SEED,
+        section: 'Sanctions',
+        line: 194,
+        quote: 'may be subject to the disciplinary process',
+      },
+    },
+    {
+      text: 'A serious breach, such as illegal internet use or a child protection concern, may be reported to the Police or another regulatory body.',
+      audience: 'staff',
+      source: {
+        seed: SEED,
+        section: 'Sanctions',
+        line: 195,
+        quote: 'reported to the Police or other regulatory bodies',
+      },
+    },
+  ],
+
+  glossary: [
+    {
+      term: 'ICT',
+      meaning: 'Information and Communication Technologies',
+      source: { seed: SEED, section: 'Glossary of Terms', line: 232 },
+    },
+    {
+      term: 'DSL',
+      meaning: 'Designated Safeguarding Lead',
+      source: { seed: SEED, section: 'Glossary of Terms', line: 233 },
+    },
+    {
+      term: 'DDS',
+      meaning: 'Deputy Designated Safeguarding Lead',
+      source: { seed: SEED, section: 'Glossary of Terms', line: 234 },
+    },
+    {
+      term: 'CEOP',
+      meaning: 'Child Exploitation and Online Protection',
+      source: { seed: SEED, section: 'Glossary of Terms', line: 235 },
+    },
+    {
+      term: 'LSCB',
+      meaning: 'Local Safeguarding Children Board',
+      source: { seed: SEED, section: 'Glossary of Terms', line: 236 },
+    },
+  ],
+
   readings: [
     {
       where: 'Header (lines 9-10)',
@@ -654,7 +727,12 @@ export const westover: PolicyDocumentInput = {
     {
       where: 'Matrices',
       reading:
-        'The seed has no tables (the Appendix 1 and Glossary lines are label/value pairs), so the template has no matrices.',
+        'The seed has no tables (the Appendix 1 and Glossary lines are label/value pairs), so the template has no matrices. The Appendix 1 pairs are the role holders; the five Glossary of Terms pairs (lines 232-236) are recorded as the glossary, term and meaning exactly as the seed gives them.',
+    },
+    {
+      where: 'Sanctions (lines 187-195)',
+      reading:
+        'The sanctions are stated in prose, not as a matrix, so they are recorded as sanctionsStated, one entry per sub-bullet and in our words. Those under "Student" take the audience pupils; those under "Staff and Volunteers" take staff, standing for volunteers too, as Haven has no volunteers audience. The "Serious breaches" sentence appears under both headings and is recorded once for each. The sanctions apply "where there is inappropriate or illegal use of the internet and digital technologies"; the seed does not say which breach earns which sanction.',
     },
     {
       where: 'Network Manager/Technical Staff (line 75)',
