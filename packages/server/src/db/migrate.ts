@@ -1,0 +1,89 @@
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  NO_MIGRATIONS,
+} from 'kysely';
+import * as initial from './migrations/20261123T1000_initial.ts';
+import * as appendOnly from './migrations/20261123T1010_append_only.ts';
+
+/*
+ * Migrations are listed here rather than found by scanning a folder, so they work the same from
+ * source, from a bundle and under test runners. Add each new migration to this object; names are
+ * timestamps so they sort in the order they must run.
+ */
+const migrations: Record<string, Migration> = {
+  '20261123T1000_initial': initial,
+  '20261123T1010_append_only': appendOnly,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface MigrationStep {
+  name: string;
+  direction: 'up' | 'down';
+  status: 'success' | 'error' | 'not-executed';
+}
+
+export interface MigrationOutcome {
+  ok: boolean;
+  results: MigrationStep[];
+  /** Why it stopped, when it did. On PostgreSQL a failed run rolls back the steps before it too. */
+  error?: string;
+}
+
+export interface MigrationState {
+  name: string;
+  executedAt: Date | null;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against any Haven database, typed or not.
+type AnyKysely = Kysely<any>;
+
+function migratorFor(db: AnyKysely): Migrator {
+  return new Migrator({ db, provider });
+}
+
+/** Brings the database to the newest schema. Never throws: read `ok` and `error`. */
+export function migrateToLatest(db: AnyKysely): Promise<MigrationOutcome> {
+  return run(() => migratorFor(db).migrateToLatest());
+}
+
+/** Undoes the newest applied migration, or every one with `{ all: true }`. Never throws. */
+export function migrateDown(db: AnyKysely, options: { all?: boolean } = {}): Promise<MigrationOutcome> {
+  return run(() => (options.all ? migratorFor(db).migrateTo(NO_MIGRATIONS) : migratorFor(db).migrateDown()));
+}
+
+/** Every known migration and when it ran (null when pending). */
+export async function migrationStates(db: AnyKysely): Promise<MigrationState[]> {
+  const infos = await migratorFor(db).getMigrations();
+  return infos.map((info) => ({ name: info.name, executedAt: info.executedAt ?? null }));
+}
+
+async function run(migrate: () => Promise<MigrationResultSet>): Promise<MigrationOutcome> {
+  let set: MigrationResultSet;
+  try {
+    set = await migrate();
+  } catch (error) {
+    return { ok: false, results: [], error: messageOf(error) };
+  }
+  const results = (set.results ?? []).map(
+    (result): MigrationStep => ({
+      name: result.migrationName,
+      direction: result.direction === 'Up' ? 'up' : 'down',
+      status: result.status === 'Success' ? 'success' : result.status === 'Error' ? 'error' : 'not-executed',
+    }),
+  );
+  if (set.error !== undefined) {
+    const failed = results.find((step) => step.status === 'error');
+    const where = failed ? `migration ${failed.name} (${failed.direction}) failed: ` : '';
+    return { ok: false, results, error: `${where}${messageOf(set.error)}` };
+  }
+  return { ok: true, results };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

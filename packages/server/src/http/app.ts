@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Haven } from '../haven.ts';
+import { errors, HavenError } from './errors.ts';
+import { registerAccountRoutes } from './routes/account.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerSchoolRoutes } from './routes/schools.ts';
+import { registerSessionRoutes } from './routes/session.ts';
+import { registerSessionHooks } from './session.ts';
+
+export const VERSION = '0.1.0';
+
+export interface BuildAppOptions {
+  /** Where the built web app is; defaults to packages/web/dist. */
+  webDir?: string;
+  logger?: boolean;
+}
+
+function defaultWebDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+}
+
+/** Builds the HTTP server: the API under /api (OpenAPI at /api/openapi.json) and the web app at /. */
+export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: haven.config.logLevel,
+          // Cookies and CSRF headers carry secrets; they never reach the log.
+          redact: [
+            'req.headers.cookie',
+            'req.headers["x-csrf-token"]',
+            'req.headers.authorization',
+            'res.headers["set-cookie"]',
+          ],
+        }
+      : false,
+    bodyLimit: haven.config.bodyLimitBytes,
+    trustProxy: false,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HavenError) {
+      if (error.headers) void reply.headers(error.headers);
+      return reply.status(error.status).send({
+        error: {
+          id: error.id,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        reason: v.message ?? 'is not valid',
+      }));
+      return reply
+        .status(400)
+        .send({ error: { id: 'validation', message: 'Some of what was sent is not valid.', details } });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply
+        .status(413)
+        .send({ error: { id: 'body-too-large', message: 'The request is too large.' } });
+    }
+    if (status >= 400 && status < 500) {
+      const id = code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : 'bad-request';
+      const message =
+        code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'The request body is empty.'
+          : 'The request could not be read: it is not valid JSON.';
+      return reply.status(status).send({ error: { id, message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({
+      error: { id: 'internal', message: 'Something went wrong on our side. The problem has been logged.' },
+    });
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Haven API',
+        version: VERSION,
+        description:
+          "Haven's HTTP API. Sessions are cookies; every non-GET request sends the x-csrf-token header.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerSessionHooks(app, haven);
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api, haven);
+      registerSessionRoutes(api, haven);
+      registerAccountRoutes(api, haven);
+      registerSchoolRoutes(api, haven);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.setNotFoundHandler((_request, reply) =>
+        reply.status(404).send({ error: { id: 'not-found', message: 'No such API route.' } }),
+      );
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir = options.webDir ?? haven.config.webDir ?? defaultWebDir();
+  if (existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes: any other GET outside /api gets the app's shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { id: 'not-found', message: 'Not found.' } });
+    });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/plain')
+        .send('Haven is running, but the web app has not been built: run `npm run build`.'),
+    );
+  }
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    void reply.header('x-frame-options', 'SAMEORIGIN');
+    return payload;
+  });
+  return app;
+}
+
+export { errors };

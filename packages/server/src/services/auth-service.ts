@@ -1,0 +1,352 @@
+import { randomBytes } from 'node:crypto';
+import { access } from '@haven/core';
+import QRCode from 'qrcode';
+import { decoyHash, hashPassword, passwordProblems, verifyPassword } from '../auth/passwords.ts';
+import { newRecoveryCodes, newToken, recoveryCodeHash, tokenId } from '../auth/tokens.ts';
+import { base32Encode, matchTotp, otpauthUrl } from '../auth/totp.ts';
+import type { Haven } from '../haven.ts';
+import { errors } from '../http/errors.ts';
+import {
+  type Account,
+  claimTotpStep,
+  getAccountByEmail,
+  getAccountById,
+  recordFailedSignIn,
+  updateAccount,
+  useRecoveryCode,
+} from '../repositories/accounts.ts';
+import { getCurrentPolicyVersion } from '../repositories/policy-versions.ts';
+import { listRoleAssignmentsByPerson } from '../repositories/role-assignments.ts';
+import {
+  createSession,
+  deleteSession,
+  deleteSessionsForAccount,
+  getSession,
+  type Session,
+  touchSession,
+  updateSession,
+} from '../repositories/sessions.ts';
+import type { Actor } from './actor.ts';
+import { audit } from './audit.ts';
+
+/** Failed sign-ins before each further try must wait, doubling from 15 seconds. */
+export const BACKOFF_AFTER = 5;
+const BACKOFF_BASE_SECONDS = 15;
+/** Failed sign-ins that lock the account (until an administrator resets it, or the lock ends). */
+export const LOCK_AFTER = 10;
+export const LOCK_MINUTES = 30;
+
+export type SessionStageView = 'anonymous' | 'mfa-enrol' | 'mfa-challenge' | 'signed-in';
+
+/** A resolved session: the account behind it and what it may do now. */
+export interface SessionContext {
+  session: Session;
+  account: Account;
+  grants: string[];
+  stage: Exclude<SessionStageView, 'anonymous'>;
+  actor: Actor;
+}
+
+function backoffSeconds(failures: number): number {
+  if (failures < BACKOFF_AFTER) return 0;
+  return Math.min(BACKOFF_BASE_SECONDS * 2 ** (failures - BACKOFF_AFTER), LOCK_MINUTES * 60);
+}
+
+function actorFor(account: Account | undefined, ip: string | null, grants: string[] = []): Actor {
+  return {
+    accountId: account?.id ?? null,
+    label: account?.email ?? 'anonymous',
+    schoolId: account?.schoolId ?? null,
+    grants,
+    ip,
+  };
+}
+
+/**
+ * The account's grants: those given to the account directly, and those its person holds through
+ * a role in the school's current policy (the DSL gets `dsl` by being named DSL).
+ */
+export async function effectiveGrants(haven: Haven, account: Account): Promise<string[]> {
+  const grants = new Set(account.grants);
+  if (account.personId && account.schoolId) {
+    const assignments = await listRoleAssignmentsByPerson(haven.db, account.personId);
+    if (assignments.length > 0) {
+      const current = await getCurrentPolicyVersion(haven.db, account.schoolId);
+      const doc = current ? await haven.policyDocument(current.id) : undefined;
+      for (const a of assignments) {
+        const role = doc?.roles.find((r) => r.id === a.policyRoleId);
+        if (role) for (const g of access.grantsForRoleKinds(role.kinds)) grants.add(g);
+      }
+    }
+  }
+  return [...grants].sort();
+}
+
+function stageOf(session: Session, account: Account, grants: string[]): SessionContext['stage'] {
+  if (session.stage === 'password') return account.totpEnabledAt ? 'mfa-challenge' : 'mfa-enrol';
+  // A grant added after sign-in can make two-factor newly required.
+  if (access.mfaRequired(grants) && !account.totpEnabledAt) return 'mfa-enrol';
+  return 'signed-in';
+}
+
+export interface SignInRequest {
+  email: string;
+  password: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export async function signIn(
+  haven: Haven,
+  req: SignInRequest,
+): Promise<{ token: string; context: SessionContext }> {
+  const now = haven.now();
+  let account = await getAccountByEmail(haven.db, req.email);
+  if (!account || account.disabledAt) {
+    // Spend the same time as a real check, so response time does not say which emails exist.
+    await verifyPassword(await decoyHash(), req.password);
+    await audit(haven.db, actorFor(undefined, req.ip), 'auth.sign-in.failed', null, {
+      reason: account ? 'disabled' : 'unknown-account',
+    });
+    throw errors.invalidCredentials();
+  }
+  const actor = actorFor(account, req.ip);
+  const target = { type: 'account', id: account.id, schoolId: account.schoolId };
+
+  if (account.lockedUntil) {
+    if (account.lockedUntil > now.toISOString()) {
+      await audit(haven.db, actor, 'auth.sign-in.failed', target, { reason: 'locked' });
+      throw errors.locked(account.lockedUntil);
+    }
+    account =
+      (await updateAccount(haven.db, account.id, { lockedUntil: null, failedAttempts: 0 })) ?? account;
+  }
+  const wait = backoffSeconds(account.failedAttempts);
+  if (wait > 0 && account.lastFailedAt) {
+    const elapsed = (now.getTime() - Date.parse(account.lastFailedAt)) / 1000;
+    if (elapsed < wait) {
+      await audit(haven.db, actor, 'auth.sign-in.failed', target, { reason: 'throttled' });
+      throw errors.throttled(Math.ceil(wait - elapsed));
+    }
+  }
+
+  if (!(await verifyPassword(account.passwordHash, req.password))) {
+    const failures = (await recordFailedSignIn(haven.db, account.id, now.toISOString())) ?? 0;
+    await audit(haven.db, actor, 'auth.sign-in.failed', target, { reason: 'wrong-password', failures });
+    if (failures >= LOCK_AFTER) {
+      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+      await updateAccount(haven.db, account.id, { lockedUntil: until });
+      await audit(haven.db, actor, 'auth.locked', target, { until });
+      throw errors.locked(until);
+    }
+    throw errors.invalidCredentials();
+  }
+
+  await updateAccount(haven.db, account.id, { failedAttempts: 0, lastFailedAt: null });
+  const grants = await effectiveGrants(haven, account);
+  const needsSecondStep = Boolean(account.totpEnabledAt) || access.mfaRequired(grants);
+  const token = newToken();
+  const session = await createSession(haven.db, {
+    id: tokenId(token),
+    accountId: account.id,
+    csrfToken: newToken(),
+    stage: needsSecondStep ? 'password' : 'signed-in',
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + haven.config.sessionMaxHours * 3_600_000).toISOString(),
+    ip: req.ip,
+    userAgent: req.userAgent?.slice(0, 300) ?? null,
+  });
+  const stage = stageOf(session, account, grants);
+  await audit(
+    haven.db,
+    { ...actor, grants },
+    stage === 'signed-in' ? 'auth.sign-in' : 'auth.password-accepted',
+    target,
+    {
+      next: stage,
+    },
+  );
+  return { token, context: { session, account, grants, stage, actor: { ...actor, grants } } };
+}
+
+/**
+ * The session behind a cookie token, or null. A session idle for longer than the configured
+ * time (10 minutes by default, seed 001) or past its maximum age is ended here.
+ */
+export async function resolveSession(
+  haven: Haven,
+  token: string | undefined,
+  ip: string | null,
+): Promise<SessionContext | null> {
+  if (!token || token.length > 200) return null;
+  const id = tokenId(token);
+  const session = await getSession(haven.db, id);
+  if (!session) return null;
+  const now = haven.now();
+  const idleMs = haven.config.idleTimeoutMinutes * 60_000;
+  const account = await getAccountById(haven.db, session.accountId);
+  if (!account || account.disabledAt) {
+    await deleteSession(haven.db, id);
+    return null;
+  }
+  if (Date.parse(session.lastSeenAt) + idleMs < now.getTime() || session.expiresAt <= now.toISOString()) {
+    await deleteSession(haven.db, id);
+    await audit(
+      haven.db,
+      actorFor(account, ip),
+      'auth.session-expired',
+      { type: 'account', id: account.id },
+      {
+        reason: session.expiresAt <= now.toISOString() ? 'maximum-age' : 'idle',
+      },
+    );
+    throw errors.idle();
+  }
+  await touchSession(haven.db, id, { lastSeenAt: now.toISOString() });
+  const grants = await effectiveGrants(haven, account);
+  return {
+    session: { ...session, lastSeenAt: now.toISOString() },
+    account,
+    grants,
+    stage: stageOf(session, account, grants),
+    actor: actorFor(account, ip, grants),
+  };
+}
+
+async function toSignedIn(haven: Haven, ctx: SessionContext, account: Account): Promise<SessionContext> {
+  // A new CSRF token at each privilege change, so a token seen before sign-in is useless after.
+  const session =
+    (await updateSession(haven.db, ctx.session.id, { stage: 'signed-in', csrfToken: newToken() })) ??
+    ctx.session;
+  return { ...ctx, session, account, stage: 'signed-in' };
+}
+
+/** The second step: a TOTP code (each time step once only) or an unused recovery code. */
+export async function verifySecondFactor(
+  haven: Haven,
+  ctx: SessionContext,
+  code: string,
+): Promise<SessionContext> {
+  const account = ctx.account;
+  const target = { type: 'account', id: account.id, schoolId: account.schoolId };
+  if (ctx.stage !== 'mfa-challenge' || !account.totpSecret || !account.totpEnabledAt) {
+    throw errors.mfaStage('There is no two-factor check waiting for this session.');
+  }
+  const trimmed = code.trim();
+  if (/^\d{6}$/.test(trimmed)) {
+    const step = matchTotp(haven.box.open(account.totpSecret), trimmed, haven.now().getTime());
+    if (step !== null && (await claimTotpStep(haven.db, account.id, step))) {
+      await audit(haven.db, ctx.actor, 'auth.sign-in', target, { method: 'totp' });
+      return toSignedIn(haven, ctx, account);
+    }
+    await audit(haven.db, ctx.actor, 'auth.mfa.failed', target, {
+      reason: step === null ? 'wrong-code' : 'replayed-code',
+    });
+    throw errors.mfaInvalid();
+  }
+  if (await useRecoveryCode(haven.db, account.id, recoveryCodeHash(trimmed))) {
+    const left = (await getAccountById(haven.db, account.id))?.recoveryCodes.length ?? 0;
+    await audit(haven.db, ctx.actor, 'auth.sign-in', target, {
+      method: 'recovery-code',
+      recoveryCodesLeft: left,
+    });
+    return toSignedIn(haven, ctx, account);
+  }
+  await audit(haven.db, ctx.actor, 'auth.mfa.failed', target, { reason: 'wrong-recovery-code' });
+  throw errors.mfaInvalid();
+}
+
+/** Starts (or restarts) two-factor enrolment: a new secret, held encrypted until confirmed. */
+export async function startEnrolment(
+  haven: Haven,
+  ctx: SessionContext,
+): Promise<{ secret: string; otpauthUrl: string; qrSvg: string }> {
+  if (ctx.stage === 'mfa-challenge') throw errors.mfaStage('Enter your current two-factor code first.');
+  if (ctx.account.totpEnabledAt && ctx.stage !== 'signed-in')
+    throw errors.mfaStage('Two-factor sign-in is already set up.');
+  const secret = base32Encode(randomBytes(20));
+  const url = otpauthUrl(secret, ctx.account.email);
+  await updateAccount(haven.db, ctx.account.id, { totpSecret: haven.box.seal(`pending:${secret}`) });
+  const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  await audit(haven.db, ctx.actor, 'auth.mfa.enrol-started', {
+    type: 'account',
+    id: ctx.account.id,
+    schoolId: ctx.account.schoolId,
+  });
+  return { secret, otpauthUrl: url, qrSvg };
+}
+
+/** Confirms enrolment with a code from the new secret; returns ten recovery codes, shown once. */
+export async function confirmEnrolment(
+  haven: Haven,
+  ctx: SessionContext,
+  code: string,
+): Promise<{ context: SessionContext; recoveryCodes: string[] }> {
+  const account = (await getAccountById(haven.db, ctx.account.id)) ?? ctx.account;
+  const target = { type: 'account', id: account.id, schoolId: account.schoolId };
+  const sealed = account.totpSecret ? haven.box.open(account.totpSecret) : '';
+  if (!sealed.startsWith('pending:')) throw errors.mfaStage('Start two-factor set-up first.');
+  const secret = sealed.slice('pending:'.length);
+  const step = matchTotp(secret, code.trim(), haven.now().getTime());
+  if (step === null) {
+    await audit(haven.db, ctx.actor, 'auth.mfa.failed', target, { reason: 'enrolment-wrong-code' });
+    throw errors.mfaInvalid();
+  }
+  const recoveryCodes = newRecoveryCodes();
+  const updated = await updateAccount(haven.db, account.id, {
+    totpSecret: haven.box.seal(secret),
+    totpEnabledAt: haven.now().toISOString(),
+    totpLastStep: step,
+    recoveryCodes: recoveryCodes.map(recoveryCodeHash),
+  });
+  await audit(haven.db, ctx.actor, 'auth.mfa.enrolled', target);
+  const context = await toSignedIn(haven, ctx, updated ?? account);
+  return { context, recoveryCodes };
+}
+
+export async function signOut(haven: Haven, ctx: SessionContext): Promise<void> {
+  await deleteSession(haven.db, ctx.session.id);
+  await audit(haven.db, ctx.actor, 'auth.sign-out', {
+    type: 'account',
+    id: ctx.account.id,
+    schoolId: ctx.account.schoolId,
+  });
+}
+
+export class PasswordRejected extends Error {
+  constructor(readonly reasons: string[]) {
+    super(reasons.join('; '));
+  }
+}
+
+/** Checks a new password against the rules; throws PasswordRejected with the reasons. */
+export function assertAcceptablePassword(password: string, personal: string[]): void {
+  const problems = passwordProblems(password, personal);
+  if (problems.length > 0) throw new PasswordRejected(problems);
+}
+
+export async function changePassword(
+  haven: Haven,
+  ctx: SessionContext,
+  current: string,
+  next: string,
+): Promise<void> {
+  const target = { type: 'account', id: ctx.account.id, schoolId: ctx.account.schoolId };
+  if (!(await verifyPassword(ctx.account.passwordHash, current))) {
+    await audit(haven.db, ctx.actor, 'auth.password-change.failed', target, {
+      reason: 'wrong-current-password',
+    });
+    throw errors.validation([{ path: 'currentPassword', reason: 'is not your current password' }]);
+  }
+  const problems = passwordProblems(next, [ctx.account.email, ctx.account.displayName]);
+  if (problems.length > 0)
+    throw errors.validation(problems.map((reason) => ({ path: 'newPassword', reason })));
+  await updateAccount(haven.db, ctx.account.id, {
+    passwordHash: await hashPassword(next),
+    passwordChangedAt: haven.now().toISOString(),
+  });
+  // Every other session ends: a changed password should shut out whoever knew the old one.
+  await deleteSessionsForAccount(haven.db, ctx.account.id, { except: ctx.session.id });
+  await audit(haven.db, ctx.actor, 'auth.password-changed', target);
+}
