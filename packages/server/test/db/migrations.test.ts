@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { migrateDown, migrateToLatest, migrationStates } from '../../src/db/migrate.ts';
+import { forEachDatabase } from '../helpers/databases.ts';
+import { tableNames, triggerNames } from '../helpers/introspect.ts';
+
+const HAVEN_TABLES = [
+  'accounts',
+  'audit_events',
+  'guardianships',
+  'people',
+  'policy_versions',
+  'role_assignments',
+  'schools',
+  'sessions',
+  'sites',
+  'trusts',
+];
+const MIGRATIONS = ['20261123T1000_initial', '20261123T1010_append_only'];
+
+const havenTables = (names: string[]) => names.filter((name) => !name.startsWith('kysely_'));
+
+forEachDatabase(
+  'migrations',
+  (t) => {
+    it('migrates an empty database up to the latest schema', async () => {
+      const outcome = await migrateToLatest(t.db);
+      expect(outcome).toEqual({
+        ok: true,
+        results: MIGRATIONS.map((name) => ({ name, direction: 'up', status: 'success' })),
+      });
+      expect(havenTables(await tableNames(t))).toEqual(HAVEN_TABLES);
+      expect(await triggerNames(t)).toEqual(
+        expect.arrayContaining([
+          'audit_events_no_delete',
+          'audit_events_no_update',
+          'policy_versions_document_fixed',
+        ]),
+      );
+      expect((await migrationStates(t.db)).every((state) => state.executedAt instanceof Date)).toBe(true);
+    });
+
+    it('does nothing when already at the latest', async () => {
+      expect(await migrateToLatest(t.db)).toEqual({ ok: true, results: [] });
+    });
+
+    it('steps down one migration at a time', async () => {
+      expect(await migrateDown(t.db)).toEqual({
+        ok: true,
+        results: [{ name: '20261123T1010_append_only', direction: 'down', status: 'success' }],
+      });
+      expect(await triggerNames(t)).toEqual([]);
+      expect(havenTables(await tableNames(t))).toEqual(HAVEN_TABLES);
+      const states = await migrationStates(t.db);
+      expect(states.map((state) => state.executedAt === null)).toEqual([false, true]);
+    });
+
+    it('migrates all the way down, then up again', async () => {
+      const down = await migrateDown(t.db, { all: true });
+      expect(down.ok).toBe(true);
+      expect(down.results).toEqual([{ name: '20261123T1000_initial', direction: 'down', status: 'success' }]);
+      expect(havenTables(await tableNames(t))).toEqual([]);
+
+      const up = await migrateToLatest(t.db);
+      expect(up.ok).toBe(true);
+      expect(up.results.map((step) => step.name)).toEqual(MIGRATIONS);
+      expect(havenTables(await tableNames(t))).toEqual(HAVEN_TABLES);
+    });
+  },
+  { migrate: false },
+);
+
+forEachDatabase(
+  'a failing migration',
+  (t) => {
+    it('is reported in the outcome instead of thrown', async () => {
+      await sql`create table trusts (id text primary key)`.execute(t.db);
+      const outcome = await migrateToLatest(t.db);
+      expect(outcome.ok).toBe(false);
+      expect(outcome.error).toMatch(/^migration 20261123T1000_initial \(up\) failed: .*trusts/);
+      expect(outcome.results).toEqual([
+        { name: '20261123T1000_initial', direction: 'up', status: 'error' },
+        { name: '20261123T1010_append_only', direction: 'up', status: 'not-executed' },
+      ]);
+    });
+  },
+  { migrate: false },
+);
