@@ -1,0 +1,68 @@
+import { can } from '@haven/core/access';
+import { NavLink, Outlet } from 'react-router-dom';
+import { t } from '../i18n.ts';
+import { paths } from '../paths.ts';
+import { useAccount, useSession } from '../session.tsx';
+import { IdleSignOut } from './IdleSignOut.tsx';
+import { SiteFooter } from './SiteFooter.tsx';
+import { SkipLink } from './SkipLink.tsx';
+
+/** The frame for a signed-in user: skip link, header with navigation, main, footer. */
+export function AppLayout() {
+  const account = useAccount();
+  const { endSession } = useSession();
+  const hasSchool = account.schoolId !== null;
+  const links = [
+    { to: paths.home, label: t('web.nav.home'), show: hasSchool && can(account.grants, 'school', 'read') },
+    {
+      to: paths.policy,
+      label: t('web.nav.policy'),
+      show: hasSchool && can(account.grants, 'policy', 'read'),
+    },
+    {
+      to: paths.people,
+      label: t('web.nav.people'),
+      show: hasSchool && can(account.grants, 'people', 'read'),
+    },
+    { to: paths.account, label: t('web.nav.account'), show: true },
+  ];
+
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header-inner">
+          <p className="brand">{t('app.name')}</p>
+          <nav aria-label={t('web.nav.label')}>
+            <ul className="nav-list">
+              {links
+                .filter((l) => l.show)
+                .map((l) => (
+                  <li key={l.to}>
+                    <NavLink to={l.to} end={l.to === paths.home}>
+                      {l.label}
+                    </NavLink>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+          <div className="account-bar">
+            <span className="account-name">{t('web.nav.signedInAs', { name: account.displayName })}</span>
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => void endSession({ kind: 'signed-out' })}
+            >
+              {t('web.action.signOut')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="page">
+        <Outlet />
+      </main>
+      <SiteFooter />
+      <IdleSignOut />
+    </>
+  );
+}
