@@ -285,7 +285,15 @@ export const matrices = z.strictObject({
 
 /* ------------------------------------------------------------- prose rules */
 
-export const AUDIENCES = ['all-users', 'staff', 'pupils', 'guests', 'parents', 'visitors', 'community-users'] as const;
+export const AUDIENCES = [
+  'all-users',
+  'staff',
+  'pupils',
+  'guests',
+  'parents',
+  'visitors',
+  'community-users',
+] as const;
 
 /**
  * A rule a seed states as a sentence rather than a table cell ("blocks all chatrooms and social

@@ -6,7 +6,7 @@ import type { Haven } from '../haven.ts';
 import { createAccount } from '../repositories/accounts.ts';
 import { addGuardianship, createPerson, type Person } from '../repositories/people.ts';
 import { assignRole } from '../repositories/role-assignments.ts';
-import { createSchool, getSchoolBySlug, type School } from '../repositories/schools.ts';
+import { createSchool, createTrust, getSchoolBySlug, type School } from '../repositories/schools.ts';
 import { CLI_ACTOR } from '../services/actor.ts';
 import { audit } from '../services/audit.ts';
 import { recordApproval, saveDraft } from '../services/policy-service.ts';
@@ -100,12 +100,16 @@ export async function createDemoSchool(
 
   const random = seededRandom(20261123);
   const domain = `${doc.id}.example`;
+  // A federation or trust (seed 001) holds its schools from day one.
+  const trust = doc.school.trust ? await createTrust(haven.db, { name: doc.school.trust.name }) : null;
   const { school } = await createSchool(haven.db, {
+    trustId: trust?.id ?? null,
     slug: doc.id,
     name: doc.school.name,
     templateId,
     timeZone: doc.school.timeZone,
-    locale: doc.school.languages.includes('cy') ? 'en-GB' : 'en-GB',
+    // Welsh schools get Welsh when the catalogue has it; English until then.
+    locale: doc.school.languages.includes('cy') ? 'cy' : 'en',
     sites: doc.school.sites.map((s) => ({ slug: s.id, name: s.name })),
   });
   const actor = { ...CLI_ACTOR, label: 'demo', schoolId: school.id };
@@ -150,10 +154,7 @@ export async function createDemoSchool(
       kind,
       givenName: given,
       familyName: family,
-      displayName:
-        kind === 'staff' || kind === 'governor'
-          ? `${pick(random, ['Mr', 'Ms', 'Mrs', 'Dr'])} ${given} ${family}`
-          : `${given} ${family}`,
+      displayName: `${given} ${family}`,
       email: kind === 'pupil' ? null : `${given}.${family}@${domain}`.toLowerCase(),
       yearGroup: extra.yearGroup ?? null,
       className: extra.className ?? null,
