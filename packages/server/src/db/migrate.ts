@@ -5,7 +5,9 @@ import {
   type MigrationResultSet,
   Migrator,
   NO_MIGRATIONS,
+  sql,
 } from 'kysely';
+import { dialectOf } from './dialect.ts';
 import * as initial from './migrations/20261123T1000_initial.ts';
 import * as appendOnly from './migrations/20261123T1010_append_only.ts';
 
@@ -42,23 +44,34 @@ export interface MigrationState {
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any Haven database, typed or not.
 type AnyKysely = Kysely<any>;
 
-function migratorFor(db: AnyKysely): Migrator {
-  return new Migrator({ db, provider });
+/**
+ * On PostgreSQL the migrator is told which schema its bookkeeping tables live in. Without it,
+ * Kysely looks for them in every schema, finds another Haven's (a second school database, or a
+ * parallel test suite) and never creates its own.
+ */
+async function migratorFor(db: AnyKysely): Promise<Migrator> {
+  if (dialectOf(db) !== 'postgres') return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 /** Brings the database to the newest schema. Never throws: read `ok` and `error`. */
 export function migrateToLatest(db: AnyKysely): Promise<MigrationOutcome> {
-  return run(() => migratorFor(db).migrateToLatest());
+  return run(async () => (await migratorFor(db)).migrateToLatest());
 }
 
 /** Undoes the newest applied migration, or every one with `{ all: true }`. Never throws. */
 export function migrateDown(db: AnyKysely, options: { all?: boolean } = {}): Promise<MigrationOutcome> {
-  return run(() => (options.all ? migratorFor(db).migrateTo(NO_MIGRATIONS) : migratorFor(db).migrateDown()));
+  return run(async () => {
+    const migrator = await migratorFor(db);
+    return options.all ? migrator.migrateTo(NO_MIGRATIONS) : migrator.migrateDown();
+  });
 }
 
 /** Every known migration and when it ran (null when pending). */
 export async function migrationStates(db: AnyKysely): Promise<MigrationState[]> {
-  const infos = await migratorFor(db).getMigrations();
+  const infos = await (await migratorFor(db)).getMigrations();
   return infos.map((info) => ({ name: info.name, executedAt: info.executedAt ?? null }));
 }
 
