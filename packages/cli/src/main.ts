@@ -7,6 +7,14 @@ import { registerStartCommand } from './commands/start.ts';
 import { registerUsersCommands } from './commands/users.ts';
 import { CliError, EXIT, err } from './output.ts';
 
+// A reader that stops early (`haven policy show x | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const program = new Command('haven')
   .description(
     "Haven: the school's approved online-safety policy, compiled into what the school's systems do.",

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import {
   ConfigError,
   DatabaseUnavailableError,
@@ -5,6 +7,7 @@ import {
   type HavenConfig,
   loadConfig,
   openHaven,
+  SQLITE_FILE_NAME,
   StartError,
 } from '@haven/server';
 import { CliError, EXIT } from './output.ts';
@@ -28,8 +31,24 @@ export function configFrom(opts: DatabaseOptions & { port?: string; host?: strin
   }
 }
 
-/** Opens (and migrates) the database the configuration names, turning failures into one clear line. */
-export async function withHaven<T>(config: HavenConfig, work: (haven: Haven) => Promise<T>): Promise<T> {
+/**
+ * Opens (and migrates) the database the configuration names, turning failures into one clear
+ * line. Commands that read existing data pass `existing: true`, so a mistyped --data-dir is an
+ * error rather than a new empty database that "verifies".
+ */
+export async function withHaven<T>(
+  config: HavenConfig,
+  work: (haven: Haven) => Promise<T>,
+  options: { existing?: boolean } = {},
+): Promise<T> {
+  if (options.existing && !config.databaseUrl) {
+    const file = path.join(config.dataDir, SQLITE_FILE_NAME);
+    if (!existsSync(file))
+      throw new CliError(
+        `no Haven database at ${file} (check --data-dir or HAVEN_DATA_DIR)`,
+        EXIT.unavailable,
+      );
+  }
   let haven: Haven;
   try {
     haven = await openHaven(config);

@@ -10,18 +10,22 @@ export function registerAuditCommands(program: Command): void {
       .command('verify')
       .description('check the audit chain: exit 0 when intact, 1 naming the first altered or missing event'),
   ).action(async (opts: { dataDir?: string; databaseUrl?: string }) => {
-    await withHaven(configFrom(opts), async (haven) => {
-      const result = await verifyAudit(haven.db);
-      if (result.ok) {
-        out(`audit log intact: ${result.count} events`);
-        return;
-      }
-      const bad = result.firstBad;
-      out(
-        `audit log BROKEN at event ${bad.seq}${bad.id ? ` (${bad.id})` : ''}: ${describe(bad.reason)} (${result.count} events checked)`,
-      );
-      process.exitCode = EXIT.invalid;
-    });
+    await withHaven(
+      configFrom(opts),
+      async (haven) => {
+        const result = await verifyAudit(haven.db);
+        if (result.ok) {
+          out(`audit log intact: ${result.count} events`);
+          return;
+        }
+        const bad = result.firstBad;
+        out(
+          `audit log BROKEN at event ${bad.seq}${bad.id ? ` (${bad.id})` : ''}: ${describe(bad.reason)} (${result.count} events checked)`,
+        );
+        process.exitCode = EXIT.invalid;
+      },
+      { existing: true },
+    );
   });
 }
 

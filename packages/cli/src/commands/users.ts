@@ -1,10 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { access } from '@haven/core';
 import {
   audit,
   CLI_ACTOR,
   createAccount,
   deleteSessionsForAccount,
+  generatePassword,
   getAccountByEmail,
   getSchoolBySlug,
   hashPassword,
@@ -16,36 +16,6 @@ import {
 import type { Command } from 'commander';
 import { addDatabaseOptions, configFrom, withHaven } from '../open.ts';
 import { CliError, EXIT, out } from '../output.ts';
-
-const WORDS = [
-  'anchor',
-  'birch',
-  'canal',
-  'dune',
-  'estuary',
-  'ferry',
-  'granite',
-  'heron',
-  'inlet',
-  'jetty',
-  'kelp',
-  'lighthouse',
-  'marsh',
-  'nettle',
-  'oyster',
-  'pier',
-  'quay',
-  'reed',
-  'shingle',
-  'tide',
-  'upland',
-  'valley',
-  'wharf',
-];
-
-function generatedPassword(): string {
-  return Array.from({ length: 4 }, () => WORDS[randomInt(WORDS.length)]).join('-');
-}
 
 function parseGrants(value: string): string[] {
   const grants = value
@@ -86,33 +56,37 @@ export function registerUsersCommands(program: Command): void {
       const grants = parseGrants(opts.grants);
       if (!/^[^@\s]+@[^@\s]+$/.test(email))
         throw new CliError(`"${email}" is not an email address`, EXIT.usage);
-      const password = opts.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : generatedPassword();
+      const password = opts.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : generatePassword();
       const problems = passwordProblems(password, [email, opts.name]);
       if (problems.length) throw new CliError(`password ${problems.join('; ')}`, EXIT.usage);
-      await withHaven(configFrom(opts), async (haven) => {
-        const school = await getSchoolBySlug(haven.db, opts.school);
-        if (!school) throw new CliError(`no school "${opts.school}"`, EXIT.usage);
-        if (await getAccountByEmail(haven.db, email))
-          throw new CliError(`an account for ${email} already exists`, EXIT.usage);
-        const account = await createAccount(haven.db, {
-          schoolId: school.id,
-          email,
-          displayName: opts.name,
-          passwordHash: await hashPassword(password),
-          grants,
-        });
-        await audit(
-          haven.db,
-          { ...CLI_ACTOR, schoolId: school.id },
-          'account.created',
-          { type: 'account', id: account.id, schoolId: school.id },
-          { grants },
-        );
-        out(
-          `added ${account.email} to ${school.name} with ${grants.join(', ') || 'no grants'}${access.mfaRequired(grants) ? ' (two-factor set-up required at first sign-in)' : ''}`,
-        );
-        if (!opts.passwordStdin) out(`password: ${password}`);
-      });
+      await withHaven(
+        configFrom(opts),
+        async (haven) => {
+          const school = await getSchoolBySlug(haven.db, opts.school);
+          if (!school) throw new CliError(`no school "${opts.school}"`, EXIT.usage);
+          if (await getAccountByEmail(haven.db, email))
+            throw new CliError(`an account for ${email} already exists`, EXIT.usage);
+          const account = await createAccount(haven.db, {
+            schoolId: school.id,
+            email,
+            displayName: opts.name,
+            passwordHash: await hashPassword(password),
+            grants,
+          });
+          await audit(
+            haven.db,
+            { ...CLI_ACTOR, schoolId: school.id },
+            'account.created',
+            { type: 'account', id: account.id, schoolId: school.id },
+            { grants },
+          );
+          out(
+            `added ${account.email} to ${school.name} with ${grants.join(', ') || 'no grants'}${access.mfaRequired(grants) ? ' (two-factor set-up required at first sign-in)' : ''}`,
+          );
+          if (!opts.passwordStdin) out(`password: ${password}`);
+        },
+        { existing: true },
+      );
     },
   );
 
@@ -123,33 +97,37 @@ export function registerUsersCommands(program: Command): void {
       .option('--school <slug>', 'only this school')
       .option('--json', 'print JSON'),
   ).action(async (opts: { school?: string; json?: boolean; dataDir?: string; databaseUrl?: string }) => {
-    await withHaven(configFrom(opts), async (haven) => {
-      const schools = opts.school
-        ? [await getSchoolBySlug(haven.db, opts.school)]
-        : await listSchools(haven.db);
-      if (opts.school && !schools[0]) throw new CliError(`no school "${opts.school}"`, EXIT.usage);
-      const rows = [];
-      for (const school of schools) {
-        if (!school) continue;
-        for (const a of await listAccountsBySchool(haven.db, school.id)) {
-          rows.push({
-            email: a.email,
-            name: a.displayName,
-            school: school.slug,
-            grants: a.grants,
-            twoFactor: Boolean(a.totpEnabledAt),
-            locked: Boolean(a.lockedUntil && a.lockedUntil > new Date().toISOString()),
-            disabled: Boolean(a.disabledAt),
-          });
+    await withHaven(
+      configFrom(opts),
+      async (haven) => {
+        const schools = opts.school
+          ? [await getSchoolBySlug(haven.db, opts.school)]
+          : await listSchools(haven.db);
+        if (opts.school && !schools[0]) throw new CliError(`no school "${opts.school}"`, EXIT.usage);
+        const rows = [];
+        for (const school of schools) {
+          if (!school) continue;
+          for (const a of await listAccountsBySchool(haven.db, school.id)) {
+            rows.push({
+              email: a.email,
+              name: a.displayName,
+              school: school.slug,
+              grants: a.grants,
+              twoFactor: Boolean(a.totpEnabledAt),
+              locked: Boolean(a.lockedUntil && a.lockedUntil > new Date().toISOString()),
+              disabled: Boolean(a.disabledAt),
+            });
+          }
         }
-      }
-      if (opts.json) return out(JSON.stringify(rows, null, 2));
-      for (const r of rows) {
-        out(
-          `${r.email.padEnd(36)} ${r.school.padEnd(18)} ${r.grants.join(',').padEnd(28)} ${r.twoFactor ? '2FA' : '   '} ${r.locked ? 'LOCKED' : ''}${r.disabled ? 'DISABLED' : ''}`,
-        );
-      }
-    });
+        if (opts.json) return out(JSON.stringify(rows, null, 2));
+        for (const r of rows) {
+          out(
+            `${r.email.padEnd(36)} ${r.school.padEnd(18)} ${r.grants.join(',').padEnd(28)} ${r.twoFactor ? '2FA' : '   '} ${r.locked ? 'LOCKED' : ''}${r.disabled ? 'DISABLED' : ''}`,
+          );
+        }
+      },
+      { existing: true },
+    );
   });
 
   addDatabaseOptions(
@@ -160,31 +138,35 @@ export function registerUsersCommands(program: Command): void {
       .option('--reset-two-factor', 'also remove two-factor, so the person sets it up again'),
   ).action(
     async (email: string, opts: { resetTwoFactor?: boolean; dataDir?: string; databaseUrl?: string }) => {
-      await withHaven(configFrom(opts), async (haven) => {
-        const account = await getAccountByEmail(haven.db, email);
-        if (!account) throw new CliError(`no account for ${email}`, EXIT.usage);
-        const password = generatedPassword();
-        await updateAccount(haven.db, account.id, {
-          passwordHash: await hashPassword(password),
-          passwordChangedAt: new Date().toISOString(),
-          failedAttempts: 0,
-          lockedUntil: null,
-          lastFailedAt: null,
-          ...(opts.resetTwoFactor
-            ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: [] }
-            : {}),
-        });
-        await deleteSessionsForAccount(haven.db, account.id);
-        await audit(
-          haven.db,
-          { ...CLI_ACTOR, schoolId: account.schoolId },
-          'account.password-reset',
-          { type: 'account', id: account.id, schoolId: account.schoolId },
-          { twoFactorReset: Boolean(opts.resetTwoFactor) },
-        );
-        out(`new password for ${account.email}: ${password}`);
-        out('The account is unlocked and signed out everywhere.');
-      });
+      await withHaven(
+        configFrom(opts),
+        async (haven) => {
+          const account = await getAccountByEmail(haven.db, email);
+          if (!account) throw new CliError(`no account for ${email}`, EXIT.usage);
+          const password = generatePassword();
+          await updateAccount(haven.db, account.id, {
+            passwordHash: await hashPassword(password),
+            passwordChangedAt: new Date().toISOString(),
+            failedAttempts: 0,
+            lockedUntil: null,
+            lastFailedAt: null,
+            ...(opts.resetTwoFactor
+              ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: [] }
+              : {}),
+          });
+          await deleteSessionsForAccount(haven.db, account.id);
+          await audit(
+            haven.db,
+            { ...CLI_ACTOR, schoolId: account.schoolId },
+            'account.password-reset',
+            { type: 'account', id: account.id, schoolId: account.schoolId },
+            { twoFactorReset: Boolean(opts.resetTwoFactor) },
+          );
+          out(`new password for ${account.email}: ${password}`);
+          out('The account is unlocked and signed out everywhere.');
+        },
+        { existing: true },
+      );
     },
   );
 }

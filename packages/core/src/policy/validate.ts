@@ -78,7 +78,8 @@ export function problemsFromZod(error: z.ZodError): PolicyProblem[] {
 
 /** Validates an already-parsed policy (from YAML, JSON or a template). Never throws. */
 export function validatePolicy(input: unknown): ValidationResult {
-  const parsed = policyDocument.safeParse(input);
+  // reportInput lets a wrong type be told apart from a missing value.
+  const parsed = policyDocument.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, policy: parsed.data };
   return { ok: false, problems: problemsFromZod(parsed.error) };
 }

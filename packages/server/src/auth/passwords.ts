@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
@@ -57,4 +58,20 @@ export function passwordProblems(password: string, personal: string[] = []): str
   return [
     `is too easy to guess${warning ? `: ${warning.replace(/\.$/, '').toLowerCase()}` : ''}; a few unrelated words together work well`,
   ];
+}
+
+const GENERATED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A password Haven makes for someone (a new account, a reset, the demo): four groups of four
+ * unambiguous characters, about 79 bits, easy to read out over the phone.
+ */
+export function generatePassword(): string {
+  const groups: string[] = [];
+  for (let g = 0; g < 4; g++) {
+    let group = '';
+    for (let i = 0; i < 4; i++) group += GENERATED_ALPHABET[randomInt(GENERATED_ALPHABET.length)];
+    groups.push(group);
+  }
+  return groups.join('-');
 }

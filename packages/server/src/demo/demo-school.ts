@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { policy } from '@haven/core';
-import { hashPassword } from '../auth/passwords.ts';
+import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { PersonKind } from '../db/schema.ts';
 import type { Haven } from '../haven.ts';
 import { createAccount } from '../repositories/accounts.ts';
@@ -37,36 +36,6 @@ export interface DemoResult {
   created: boolean;
   credentials: DemoCredential[];
   counts: Record<PersonKind, number>;
-}
-
-const WORDS = [
-  'amber',
-  'beacon',
-  'cobalt',
-  'delta',
-  'ember',
-  'fjord',
-  'garnet',
-  'harbour',
-  'indigo',
-  'juniper',
-  'kestrel',
-  'lantern',
-  'meadow',
-  'nimbus',
-  'orchard',
-  'pebble',
-  'quartz',
-  'ripple',
-  'saffron',
-  'thistle',
-  'umber',
-  'willow',
-];
-
-/** A random passphrase for a demo account: four words, well past the 12-character minimum. */
-function demoPassword(): string {
-  return Array.from({ length: 4 }, () => WORDS[randomInt(WORDS.length)]).join('-');
 }
 
 /**
@@ -214,7 +183,7 @@ export async function createDemoSchool(
     person: Person | undefined,
     twoFactor: DemoCredential['twoFactor'],
   ) => {
-    const password = demoPassword();
+    const password = generatePassword();
     const email = `${local}@${domain}`;
     await createAccount(haven.db, {
       schoolId: school.id,
