@@ -30,6 +30,26 @@ registerPolicyCommands(program);
 registerUsersCommands(program);
 registerAuditCommands(program);
 
+/** Every command, subcommands included, so `haven --help` lists all of them. */
+function allCommands(cmd: Command, prefix = ''): string[] {
+  return cmd.commands.flatMap((sub) => {
+    const name = `${prefix}${sub.name()}`;
+    const args = sub.registeredArguments
+      .map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))
+      .join(' ');
+    const own =
+      sub.commands.length === 0
+        ? [`  haven ${name}${args ? ` ${args}` : ''}`.padEnd(46) + sub.description()]
+        : [];
+    return [...own, ...allCommands(sub, `${name} `)];
+  });
+}
+program.addHelpText(
+  'after',
+  () =>
+    `\nAll commands:\n${allCommands(program).join('\n')}\n\nRun \`haven <command> --help\` for a command's options.`,
+);
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -13,7 +13,7 @@ export function registerPolicyCommands(program: Command): void {
 
   cmd
     .command('list')
-    .description('list the bundled school templates (and the schools in the database)')
+    .description('list the bundled school templates (the five seed schools and a blank one)')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const rows = policy.templateSummaries();
