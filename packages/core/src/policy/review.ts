@@ -27,3 +27,15 @@ export function reviewState(nextReview: string | null, today: string, soonDays =
   const days = (Date.parse(`${nextReview}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
   return days <= soonDays ? 'due-soon' : 'ok';
 }
+
+/** The calendar date (YYYY-MM-DD) it is at `at` in `timeZone`: "today" for a school is its own date. */
+export function dateIn(timeZone: string, at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

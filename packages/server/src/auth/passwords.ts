@@ -52,6 +52,11 @@ export function passwordProblems(password: string, personal: string[] = []): str
   if (password.length < MIN_PASSWORD_LENGTH) return [`must be at least ${MIN_PASSWORD_LENGTH} characters`];
   if (password.length > MAX_PASSWORD_LENGTH) return [`must be at most ${MAX_PASSWORD_LENGTH} characters`];
   const inputs = personal.flatMap((p) => p.toLowerCase().split(/[^a-z0-9]+/)).filter((p) => p.length >= 3);
+  // zxcvbn scores a name plus digits as fair; for school accounts, a password that contains the
+  // person's own name or email is refused outright.
+  const folded = password.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const own = inputs.filter((part) => part.length >= 4 && folded.includes(part));
+  if (own.length > 0) return ['must not contain your own name or email address'];
   const result = strengthChecker().check(password, inputs);
   if (result.score >= 3) return [];
   const warning = result.feedback.warning;

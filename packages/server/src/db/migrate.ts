@@ -10,6 +10,7 @@ import {
 import { dialectOf } from './dialect.ts';
 import * as initial from './migrations/20261123T1000_initial.ts';
 import * as appendOnly from './migrations/20261123T1010_append_only.ts';
+import * as totpPending from './migrations/20261123T1200_totp_pending.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -19,6 +20,7 @@ import * as appendOnly from './migrations/20261123T1010_append_only.ts';
 const migrations: Record<string, Migration> = {
   '20261123T1000_initial': initial,
   '20261123T1010_append_only': appendOnly,
+  '20261123T1200_totp_pending': totpPending,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

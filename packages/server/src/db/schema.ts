@@ -86,6 +86,8 @@ export interface AccountsTable {
   grants: string;
   /** Stored exactly as given: the auth service encrypts it before it gets here. */
   totp_secret: string | null;
+  /** A secret being set up (encrypted by the auth service), until it is confirmed. */
+  totp_pending_secret: string | null;
   totp_enabled_at: IsoTimestamp | null;
   /** The last TOTP time step accepted, so a code cannot be replayed. */
   totp_last_step: number | null;

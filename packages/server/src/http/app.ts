@@ -82,13 +82,20 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
         .status(413)
         .send({ error: { id: 'body-too-large', message: 'The request is too large.' } });
     }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send({
+        error: {
+          id: 'unsupported-media-type',
+          message: 'Unsupported content type: send the request body as application/json.',
+        },
+      });
+    }
     if (status >= 400 && status < 500) {
-      const id = code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : 'bad-request';
       const message =
         code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
           ? 'The request body is empty.'
           : 'The request could not be read: it is not valid JSON.';
-      return reply.status(status).send({ error: { id, message } });
+      return reply.status(status).send({ error: { id: 'bad-request', message } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({
@@ -110,6 +117,11 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
   });
 
   registerSessionHooks(app, haven);
+  // No text Haven stores may hold a NUL character (PostgreSQL refuses it; nothing legitimate sends one).
+  app.addHook('preValidation', async (request) => {
+    const where = nulPath(request.body, 'body');
+    if (where) throw errors.validation([{ path: where, reason: 'must not contain a NUL character' }]);
+  });
   await app.register(
     async (api) => {
       registerHealthRoutes(api, haven);
@@ -150,3 +162,21 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
 }
 
 export { errors };
+
+function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? `${path}.${key}` : nulPath(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}

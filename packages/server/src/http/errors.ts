@@ -46,6 +46,12 @@ export const errors = {
       [{ path: 'retryAfterSeconds', reason: String(retryAfterSeconds) }],
       { 'retry-after': String(retryAfterSeconds) },
     ),
+  expired: (hours: number) =>
+    new HavenError(
+      'auth.expired',
+      401,
+      `Your session has ended: sessions last at most ${hours} hours. Please sign in again.`,
+    ),
   mfaInvalid: () =>
     new HavenError('auth.mfa-invalid', 401, 'That code is not valid, or has already been used.'),
   mfaStage: (message: string) => new HavenError('auth.mfa-required', 403, message),

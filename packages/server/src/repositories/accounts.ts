@@ -14,6 +14,8 @@ export interface Account {
   grants: string[];
   /** As the auth service stored it (encrypted there, not here). */
   totpSecret: string | null;
+  /** A secret being set up, until confirmed. */
+  totpPendingSecret: string | null;
   totpEnabledAt: IsoTimestamp | null;
   totpLastStep: number | null;
   /** Hashes of the unused recovery codes. */
@@ -51,6 +53,7 @@ const toAccount = (row: Selectable<AccountsTable>): Account => ({
   passwordHash: row.password_hash,
   grants: parseStringArray(row.grants, 'accounts.grants'),
   totpSecret: row.totp_secret,
+  totpPendingSecret: row.totp_pending_secret,
   totpEnabledAt: row.totp_enabled_at,
   totpLastStep: row.totp_last_step,
   recoveryCodes: parseStringArray(row.recovery_codes, 'accounts.recovery_codes'),
@@ -118,6 +121,7 @@ export async function updateAccount(db: Db, id: string, patch: AccountPatch): Pr
     password_hash: patch.passwordHash,
     grants: patch.grants === undefined ? undefined : JSON.stringify(patch.grants),
     totp_secret: patch.totpSecret,
+    totp_pending_secret: patch.totpPendingSecret,
     totp_enabled_at: patch.totpEnabledAt,
     totp_last_step: patch.totpLastStep,
     recovery_codes: patch.recoveryCodes === undefined ? undefined : JSON.stringify(patch.recoveryCodes),
@@ -149,6 +153,32 @@ export async function recordFailedSignIn(db: Db, id: string, at: IsoTimestamp): 
     .returning('failed_attempts')
     .executeTakeFirst();
   return row?.failed_attempts;
+}
+
+/**
+ * Counts a sign-in attempt as failed *before* the password is checked, but only if no other
+ * attempt was counted since the caller read the account (compare-and-set on the count and the
+ * time of the last failure). Simultaneous guesses therefore cannot all be checked against the
+ * same count: all but one are refused, and each one checked is counted. A successful check
+ * resets the count afterwards.
+ */
+export async function claimSignInAttempt(
+  db: Db,
+  id: string,
+  seen: { failedAttempts: number; lastFailedAt: IsoTimestamp | null },
+  at: IsoTimestamp,
+): Promise<boolean> {
+  let query = db
+    .updateTable('accounts')
+    .set({ failed_attempts: seen.failedAttempts + 1, last_failed_at: at })
+    .where('id', '=', id)
+    .where('failed_attempts', '=', seen.failedAttempts);
+  query =
+    seen.lastFailedAt === null
+      ? query.where('last_failed_at', 'is', null)
+      : query.where('last_failed_at', '=', seen.lastFailedAt);
+  const result = await query.executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /**

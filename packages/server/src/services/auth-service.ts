@@ -8,6 +8,7 @@ import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
 import {
   type Account,
+  claimSignInAttempt,
   claimTotpStep,
   getAccountByEmail,
   getAccountById,
@@ -45,6 +46,44 @@ export interface SessionContext {
   grants: string[];
   stage: Exclude<SessionStageView, 'anonymous'>;
   actor: Actor;
+}
+
+function lockUntil(now: Date): string {
+  return new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+}
+
+/** Locks the account and ends every session it has: whoever is guessing is shut out. */
+async function lockAccount(haven: Haven, account: Account, actor: Actor, now: Date): Promise<void> {
+  const until = lockUntil(now);
+  await updateAccount(haven.db, account.id, { lockedUntil: until });
+  await deleteSessionsForAccount(haven.db, account.id);
+  await audit(
+    haven.db,
+    actor,
+    'auth.locked',
+    { type: 'account', id: account.id, schoolId: account.schoolId },
+    { until },
+  );
+}
+
+/** A wrong second factor or current password counts like a wrong password, up to the lock. */
+async function countFailure(
+  haven: Haven,
+  ctx: SessionContext,
+  action: 'auth.mfa.failed' | 'auth.password-change.failed',
+  reason: string,
+): Promise<void> {
+  const now = haven.now();
+  const failures = (await recordFailedSignIn(haven.db, ctx.account.id, now.toISOString())) ?? 0;
+  const target = { type: 'account', id: ctx.account.id, schoolId: ctx.account.schoolId };
+  await audit(haven.db, ctx.actor, action, target, {
+    reason,
+    failures,
+  });
+  if (failures >= LOCK_AFTER) {
+    await lockAccount(haven, ctx.account, ctx.actor, now);
+    throw errors.locked(lockUntil(now));
+  }
 }
 
 function backoffSeconds(failures: number): number {
@@ -130,16 +169,23 @@ export async function signIn(
     }
   }
 
+  // Count the attempt before checking it, so simultaneous guesses cannot share one count.
+  const claimed = await claimSignInAttempt(
+    haven.db,
+    account.id,
+    { failedAttempts: account.failedAttempts, lastFailedAt: account.lastFailedAt },
+    now.toISOString(),
+  );
+  if (!claimed) {
+    await audit(haven.db, actor, 'auth.sign-in.failed', target, { reason: 'concurrent-attempt' });
+    throw errors.throttled(Math.max(1, backoffSeconds(account.failedAttempts + 1)));
+  }
+  const failures = account.failedAttempts + 1;
+
   if (!(await verifyPassword(account.passwordHash, req.password))) {
-    const failures = (await recordFailedSignIn(haven.db, account.id, now.toISOString())) ?? 0;
     await audit(haven.db, actor, 'auth.sign-in.failed', target, { reason: 'wrong-password', failures });
-    if (failures >= LOCK_AFTER) {
-      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-      await updateAccount(haven.db, account.id, { lockedUntil: until });
-      await audit(haven.db, actor, 'auth.locked', target, { until });
-      throw errors.locked(until);
-    }
-    throw errors.invalidCredentials();
+    if (failures >= LOCK_AFTER) await lockAccount(haven, account, actor, now);
+    throw failures >= LOCK_AFTER ? errors.locked(lockUntil(now)) : errors.invalidCredentials();
   }
 
   await updateAccount(haven.db, account.id, { failedAttempts: 0, lastFailedAt: null });
@@ -192,16 +238,17 @@ export async function resolveSession(
   }
   if (Date.parse(session.lastSeenAt) + idleMs < now.getTime() || session.expiresAt <= now.toISOString()) {
     await deleteSession(haven.db, id);
+    const maximumAge = session.expiresAt <= now.toISOString();
     await audit(
       haven.db,
       actorFor(account, ip),
       'auth.session-expired',
       { type: 'account', id: account.id },
       {
-        reason: session.expiresAt <= now.toISOString() ? 'maximum-age' : 'idle',
+        reason: maximumAge ? 'maximum-age' : 'idle',
       },
     );
-    throw errors.idle();
+    throw maximumAge ? errors.expired(haven.config.sessionMaxHours) : errors.idle();
   }
   await touchSession(haven.db, id, { lastSeenAt: now.toISOString() });
   const grants = await effectiveGrants(haven, account);
@@ -233,19 +280,21 @@ export async function verifySecondFactor(
   if (ctx.stage !== 'mfa-challenge' || !account.totpSecret || !account.totpEnabledAt) {
     throw errors.mfaStage('There is no two-factor check waiting for this session.');
   }
+  if (account.lockedUntil && account.lockedUntil > haven.now().toISOString())
+    throw errors.locked(account.lockedUntil);
   const trimmed = code.trim();
   if (/^\d{6}$/.test(trimmed)) {
     const step = matchTotp(haven.box.open(account.totpSecret), trimmed, haven.now().getTime());
     if (step !== null && (await claimTotpStep(haven.db, account.id, step))) {
+      await updateAccount(haven.db, account.id, { failedAttempts: 0, lastFailedAt: null });
       await audit(haven.db, ctx.actor, 'auth.sign-in', target, { method: 'totp' });
       return toSignedIn(haven, ctx, account);
     }
-    await audit(haven.db, ctx.actor, 'auth.mfa.failed', target, {
-      reason: step === null ? 'wrong-code' : 'replayed-code',
-    });
+    await countFailure(haven, ctx, 'auth.mfa.failed', step === null ? 'wrong-code' : 'replayed-code');
     throw errors.mfaInvalid();
   }
   if (await useRecoveryCode(haven.db, account.id, recoveryCodeHash(trimmed))) {
+    await updateAccount(haven.db, account.id, { failedAttempts: 0, lastFailedAt: null });
     const left = (await getAccountById(haven.db, account.id))?.recoveryCodes.length ?? 0;
     await audit(haven.db, ctx.actor, 'auth.sign-in', target, {
       method: 'recovery-code',
@@ -253,21 +302,28 @@ export async function verifySecondFactor(
     });
     return toSignedIn(haven, ctx, account);
   }
-  await audit(haven.db, ctx.actor, 'auth.mfa.failed', target, { reason: 'wrong-recovery-code' });
+  await countFailure(haven, ctx, 'auth.mfa.failed', 'wrong-recovery-code');
   throw errors.mfaInvalid();
 }
 
-/** Starts (or restarts) two-factor enrolment: a new secret, held encrypted until confirmed. */
+/**
+ * Starts two-factor set-up: a new secret, held encrypted apart from any secret in use until it
+ * is confirmed. An account that already has two-factor cannot replace it from a session alone
+ * (a computer left signed in must not hand over the second factor): an administrator resets it.
+ */
 export async function startEnrolment(
   haven: Haven,
   ctx: SessionContext,
 ): Promise<{ secret: string; otpauthUrl: string; qrSvg: string }> {
   if (ctx.stage === 'mfa-challenge') throw errors.mfaStage('Enter your current two-factor code first.');
-  if (ctx.account.totpEnabledAt && ctx.stage !== 'signed-in')
-    throw errors.mfaStage('Two-factor sign-in is already set up.');
+  if (ctx.account.totpEnabledAt) {
+    throw errors.conflict(
+      'Two-factor sign-in is already on. To move it to a new device, ask your school administrator to reset it.',
+    );
+  }
   const secret = base32Encode(randomBytes(20));
   const url = otpauthUrl(secret, ctx.account.email);
-  await updateAccount(haven.db, ctx.account.id, { totpSecret: haven.box.seal(`pending:${secret}`) });
+  await updateAccount(haven.db, ctx.account.id, { totpPendingSecret: haven.box.seal(secret) });
   const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   await audit(haven.db, ctx.actor, 'auth.mfa.enrol-started', {
     type: 'account',
@@ -285,9 +341,10 @@ export async function confirmEnrolment(
 ): Promise<{ context: SessionContext; recoveryCodes: string[] }> {
   const account = (await getAccountById(haven.db, ctx.account.id)) ?? ctx.account;
   const target = { type: 'account', id: account.id, schoolId: account.schoolId };
-  const sealed = account.totpSecret ? haven.box.open(account.totpSecret) : '';
-  if (!sealed.startsWith('pending:')) throw errors.mfaStage('Start two-factor set-up first.');
-  const secret = sealed.slice('pending:'.length);
+  if (ctx.stage === 'mfa-challenge') throw errors.mfaStage('Enter your current two-factor code first.');
+  if (account.totpEnabledAt) throw errors.conflict('Two-factor sign-in is already on.');
+  if (!account.totpPendingSecret) throw errors.mfaStage('Start two-factor set-up first.');
+  const secret = haven.box.open(account.totpPendingSecret);
   const step = matchTotp(secret, code.trim(), haven.now().getTime());
   if (step === null) {
     await audit(haven.db, ctx.actor, 'auth.mfa.failed', target, { reason: 'enrolment-wrong-code' });
@@ -296,11 +353,13 @@ export async function confirmEnrolment(
   const recoveryCodes = newRecoveryCodes();
   const updated = await updateAccount(haven.db, account.id, {
     totpSecret: haven.box.seal(secret),
+    totpPendingSecret: null,
     totpEnabledAt: haven.now().toISOString(),
     totpLastStep: step,
     recoveryCodes: recoveryCodes.map(recoveryCodeHash),
   });
   await audit(haven.db, ctx.actor, 'auth.mfa.enrolled', target);
+  await audit(haven.db, ctx.actor, 'auth.sign-in', target, { method: 'totp-enrolment' });
   const context = await toSignedIn(haven, ctx, updated ?? account);
   return { context, recoveryCodes };
 }
@@ -334,9 +393,7 @@ export async function changePassword(
 ): Promise<void> {
   const target = { type: 'account', id: ctx.account.id, schoolId: ctx.account.schoolId };
   if (!(await verifyPassword(ctx.account.passwordHash, current))) {
-    await audit(haven.db, ctx.actor, 'auth.password-change.failed', target, {
-      reason: 'wrong-current-password',
-    });
+    await countFailure(haven, ctx, 'auth.password-change.failed', 'wrong-current-password');
     throw errors.validation([{ path: 'currentPassword', reason: 'is not your current password' }]);
   }
   const problems = passwordProblems(next, [ctx.account.email, ctx.account.displayName]);

@@ -1,3 +1,4 @@
+import { access } from '@haven/core';
 import type { PersonKind } from '../db/schema.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
@@ -106,9 +107,19 @@ export async function assignPolicyRole(
   const person = await getPerson(haven.db, input.personId);
   if (!person || person.schoolId !== schoolId) throw errors.notFound('That person');
   const current = await currentPolicy(haven, schoolId);
-  if (!current?.document.roles.some((r) => r.id === input.policyRoleId)) {
+  const role = current?.document.roles.find((r) => r.id === input.policyRoleId);
+  if (!role) {
     throw errors.validation([
       { path: 'policyRoleId', reason: "is not a role in the school's current policy" },
+    ]);
+  }
+  // Roles that carry access (DSL, headteacher, ...) are for staff and governors, never pupils or parents.
+  if (
+    (person.kind === 'pupil' || person.kind === 'parent') &&
+    access.grantsForRoleKinds(role.kinds).length > 0
+  ) {
+    throw errors.validation([
+      { path: 'personId', reason: `is a ${person.kind}, who cannot hold the role "${role.title}"` },
     ]);
   }
   const assignment = await assignRole(haven.db, {

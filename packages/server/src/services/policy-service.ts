@@ -4,8 +4,10 @@ import { errors } from '../http/errors.ts';
 import {
   approvePolicyVersion,
   createPolicyDraft,
+  getCurrentPolicyVersion,
   getPolicyVersion,
 } from '../repositories/policy-versions.ts';
+import { getSchoolById } from '../repositories/schools.ts';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { authorise } from './school-service.ts';
@@ -23,7 +25,15 @@ export async function saveDraft(
 ) {
   if (!opts.skipAuthorise) await authorise(haven, actor, schoolId, 'policy', 'draft');
   const result = policy.validatePolicy(document);
-  if (!result.ok) throw errors.validation(result.problems, 'The policy document is not valid.');
+  if (!result.ok) {
+    // A document can have thousands of problems; the first hundred say enough.
+    const shown = result.problems.slice(0, 100);
+    const more = result.problems.length - shown.length;
+    throw errors.validation(
+      more > 0 ? [...shown, { path: '(document)', reason: `and ${more} more problems` }] : shown,
+      'The policy document is not valid.',
+    );
+  }
   const draft = await createPolicyDraft(haven.db, {
     schoolId,
     document: result.policy,
@@ -53,13 +63,23 @@ export async function recordApproval(
   input: ApprovalInput,
   opts: { skipAuthorise?: boolean } = {},
 ) {
-  if (!opts.skipAuthorise) await authorise(haven, actor, schoolId, 'policy', 'recordApproval');
+  const school = opts.skipAuthorise
+    ? await getSchoolById(haven.db, schoolId)
+    : await authorise(haven, actor, schoolId, 'policy', 'recordApproval');
+  if (!school) throw errors.notFound('That school');
   const version = await getPolicyVersion(haven.db, input.versionId);
   if (!version || version.schoolId !== schoolId) throw errors.notFound('That policy version');
   const doc = await haven.policyDocument(version.id);
   if (!doc) throw errors.notFound('That policy version');
-  if (input.approvedOn > haven.now().toISOString().slice(0, 10)) {
+  // "Today" is the school's own date: at 00:30 in a British summer, UTC is still yesterday.
+  if (input.approvedOn > policy.dateIn(school.timeZone, haven.now())) {
     throw errors.validation([{ path: 'approvedOn', reason: 'cannot be in the future' }]);
+  }
+  const current = await getCurrentPolicyVersion(haven.db, schoolId);
+  if (current && current.version > version.version) {
+    throw errors.conflict(
+      `Version ${version.version} is older than the current version ${current.version}; save it again as a new draft to approve it.`,
+    );
   }
   const outcome = await approvePolicyVersion(haven.db, {
     id: version.id,

@@ -16,7 +16,7 @@ const HAVEN_TABLES = [
   'sites',
   'trusts',
 ];
-const MIGRATIONS = ['20261123T1000_initial', '20261123T1010_append_only'];
+const MIGRATIONS = ['20261123T1000_initial', '20261123T1010_append_only', '20261123T1200_totp_pending'];
 
 const havenTables = (names: string[]) => names.filter((name) => !name.startsWith('kysely_'));
 
@@ -47,12 +47,16 @@ forEachDatabase(
     it('steps down one migration at a time', async () => {
       expect(await migrateDown(t.db)).toEqual({
         ok: true,
+        results: [{ name: '20261123T1200_totp_pending', direction: 'down', status: 'success' }],
+      });
+      expect(await migrateDown(t.db)).toEqual({
+        ok: true,
         results: [{ name: '20261123T1010_append_only', direction: 'down', status: 'success' }],
       });
       expect(await triggerNames(t)).toEqual([]);
       expect(havenTables(await tableNames(t))).toEqual(HAVEN_TABLES);
       const states = await migrationStates(t.db);
-      expect(states.map((state) => state.executedAt === null)).toEqual([false, true]);
+      expect(states.map((state) => state.executedAt === null)).toEqual([false, true, true]);
     });
 
     it('migrates all the way down, then up again', async () => {
@@ -81,6 +85,7 @@ forEachDatabase(
       expect(outcome.results).toEqual([
         { name: '20261123T1000_initial', direction: 'up', status: 'error' },
         { name: '20261123T1010_append_only', direction: 'up', status: 'not-executed' },
+        { name: '20261123T1200_totp_pending', direction: 'up', status: 'not-executed' },
       ]);
     });
   },

@@ -36,6 +36,7 @@ forEachDatabase('accounts repository', (t) => {
       passwordHash: 'hash',
       grants: ['school-admin', 'dsl'],
       totpSecret: null,
+      totpPendingSecret: null,
       totpEnabledAt: null,
       totpLastStep: null,
       recoveryCodes: [],

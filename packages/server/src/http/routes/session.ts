@@ -88,6 +88,8 @@ export function registerSessionRoutes(app: FastifyInstance, haven: Haven): void 
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
+      // Signing in again in the same browser ends the session it had.
+      if (request.auth) await signOut(haven, request.auth);
       setSessionCookie(reply, haven, token);
       return view(request, reply, context);
     },

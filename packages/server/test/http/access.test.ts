@@ -1,0 +1,296 @@
+/**
+ * Access (R000-067 role-based access; docs/security.md "Access rules"): every route that takes
+ * :schoolId, for every demo account, answers as the access table in core says — and as the
+ * literal table below says, so a change to the rules is noticed here. An account never reaches
+ * another school; anonymous requests get 401; a session part-way through two-factor gets 403
+ * auth.mfa-required (R001-147).
+ */
+import { access, policy } from '@haven/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../src/audit/audit-log.ts';
+import { createDemoSchool, type DemoResult } from '../../src/demo/demo-school.ts';
+import { createPerson, listPeople } from '../../src/repositories/people.ts';
+import { listPolicyVersions } from '../../src/repositories/policy-versions.ts';
+import { assignRole, listRoleAssignmentsBySchool } from '../../src/repositories/role-assignments.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
+import { saveDraft } from '../../src/services/policy-service.ts';
+import { forEachHaven, TestBrowser } from '../helpers/havens.ts';
+import { credential, DEMO_ACCOUNTS, type DemoLocal, expectError, SignIns } from '../helpers/http.ts';
+import { type RouteIds, SCHOOL_ROUTES, type SchoolRouteCase } from '../helpers/routes.ts';
+
+/** What each demo account gets on each route, written out by hand. Keep in step with ACCESS_RULES. */
+const EXPECTED: Record<string, Record<DemoLocal, number>> = {
+  'GET /api/schools/:schoolId/overview': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/policy': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/policy/matrices/:matrix': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/policy/document': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/policy/versions': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'POST /api/schools/:schoolId/policy/versions': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/policy/versions/:versionId/approval': {
+    admin: 200,
+    dsl: 403,
+    teacher: 403,
+    governor: 403,
+  },
+  'GET /api/schools/:schoolId/people': { admin: 200, dsl: 200, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/people': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/role-assignments': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
+  'DELETE /api/schools/:schoolId/role-assignments/:assignmentId': {
+    admin: 204,
+    dsl: 403,
+    teacher: 403,
+    governor: 403,
+  },
+};
+
+/** The grants each Milford Haven demo account ends up with (the DSL's and governor's through policy roles). */
+const EXPECTED_GRANTS: Record<DemoLocal, string[]> = {
+  admin: ['school-admin'],
+  dsl: ['dsl'],
+  teacher: ['staff'],
+  governor: ['governor'],
+};
+
+forEachHaven('access: every school route, every demo account', (t) => {
+  let milford: DemoResult;
+  let westover: DemoResult;
+  let signIns: SignIns;
+  const browsers = new Map<DemoLocal, TestBrowser>();
+  const grants = new Map<DemoLocal, string[]>();
+  let westoverAdmin: TestBrowser;
+
+  const today = () => t.clock.now().toISOString().slice(0, 10);
+
+  const fixtures = { n: 0 };
+  const placeholder = 'not-needed-by-this-route';
+
+  /**
+   * Ids for one request to `route`: what it consumes is made fresh (a draft to approve, a person
+   * with no account to give a role, an assignment to remove); the rest are placeholders.
+   */
+  const freshIds = async (
+    schoolId: string,
+    templateId: string,
+    route: SchoolRouteCase,
+  ): Promise<RouteIds> => {
+    const doc = policy.template(templateId)!;
+    const roleId = doc.roles.find((r) => r.kinds.includes('all-staff'))!.id;
+    const ids: RouteIds = {
+      schoolId,
+      versionId: placeholder,
+      assignmentId: placeholder,
+      personId: placeholder,
+      policyRoleId: roleId,
+      templateId,
+      matrix: policy.matricesOf(doc)[0] ?? 'communications',
+    };
+    const person = (givenName: string) => {
+      const n = ++fixtures.n;
+      return createPerson(t.haven.db, {
+        schoolId,
+        kind: 'staff',
+        givenName,
+        familyName: `Fixture${n}`,
+        displayName: `${givenName} Fixture${n}`,
+      });
+    };
+    if (route.name.endsWith('/approval')) {
+      ids.versionId = (await saveDraft(t.haven, SYSTEM_ACTOR, schoolId, doc, { skipAuthorise: true })).id;
+    } else if (route.name === 'POST /api/schools/:schoolId/role-assignments') {
+      ids.personId = (await person('Casey')).id;
+    } else if (route.method === 'DELETE') {
+      const holder = await person('Robin');
+      ids.assignmentId = (
+        await assignRole(t.haven.db, { schoolId, personId: holder.id, policyRoleId: roleId })
+      ).id;
+    }
+    return ids;
+  };
+
+  /** Everything a refused request might have changed. */
+  const state = async (schoolId: string) => ({
+    people: (await listPeople(t.haven.db, schoolId)).total,
+    versions: (await listPolicyVersions(t.haven.db, schoolId)).map((v) => `${v.version}:${v.status}`),
+    assignments: (await listRoleAssignmentsBySchool(t.haven.db, schoolId)).map((a) => a.id).sort(),
+  });
+
+  const send = (browser: TestBrowser, route: SchoolRouteCase, ids: RouteIds) =>
+    browser.request(route.method, route.url(ids), route.body?.(ids, today()));
+
+  beforeAll(async () => {
+    milford = await createDemoSchool(t.haven, 'milford-haven', { pupils: 4 });
+    westover = await createDemoSchool(t.haven, 'westover', { pupils: 4 });
+    signIns = new SignIns(t);
+    for (const local of DEMO_ACCOUNTS) {
+      const browser = new TestBrowser(t.app);
+      const view = await signIns.complete(browser, credential(milford, local));
+      browsers.set(local, browser);
+      grants.set(local, view.account!.grants);
+    }
+    westoverAdmin = await signIns.browser(credential(westover, 'admin'));
+  });
+
+  it('has a literal expectation for every school route, and a route for every expectation', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(SCHOOL_ROUTES.map((r) => r.name).sort());
+  });
+
+  it('gives the demo accounts the grants the expectations assume', () => {
+    for (const local of DEMO_ACCOUNTS) expect(grants.get(local), local).toEqual(EXPECTED_GRANTS[local]);
+    // Two-factor was required of (and completed by) exactly the admin and the DSL.
+    expect(DEMO_ACCOUNTS.filter((l) => access.mfaRequired(grants.get(l)!))).toEqual(['admin', 'dsl']);
+    expect(
+      milford.credentials.filter((c) => c.twoFactor === 'required').map((c) => c.email.split('@')[0]),
+    ).toEqual(['admin', 'dsl']);
+  });
+
+  for (const route of SCHOOL_ROUTES) {
+    describe(route.name, () => {
+      for (const local of DEMO_ACCOUNTS) {
+        it(`as ${local}: ${EXPECTED[route.name]?.[local]} (${route.resource}.${route.action})`, async () => {
+          const allowed = access.can(grants.get(local)!, route.resource, route.action as never);
+          const fromTable = allowed ? route.ok : 403;
+          expect(fromTable, 'ACCESS_RULES and the literal expectation disagree').toBe(
+            EXPECTED[route.name]?.[local],
+          );
+
+          const ids = await freshIds(milford.school.id, 'milford-haven', route);
+          const before = await state(milford.school.id);
+          const res = await send(browsers.get(local)!, route, ids);
+          expect(res.statusCode, res.body).toBe(fromTable);
+          if (fromTable === 403) {
+            expectError(res, 403, 'forbidden');
+            expect(await state(milford.school.id)).toEqual(before);
+          } else if (route.method === 'GET') {
+            expect(res.body.length).toBeGreaterThan(0);
+          } else {
+            expect(await state(milford.school.id)).not.toEqual(before);
+          }
+        });
+      }
+
+      it('from another school (Westover admin, fully signed in): 403 forbidden, nothing changed', async () => {
+        const ids = await freshIds(milford.school.id, 'milford-haven', route);
+        const before = await state(milford.school.id);
+        expectError(await send(westoverAdmin, route, ids), 403, 'forbidden');
+        expect(await state(milford.school.id)).toEqual(before);
+      });
+
+      it("and the other way: Milford Haven's admin on Westover's route gets 403 forbidden", async () => {
+        const ids = await freshIds(westover.school.id, 'westover', route);
+        const before = await state(westover.school.id);
+        expectError(await send(browsers.get('admin')!, route, ids), 403, 'forbidden');
+        expect(await state(westover.school.id)).toEqual(before);
+      });
+
+      it('anonymous: 401 auth.required, nothing changed', async () => {
+        const anonymous = new TestBrowser(t.app);
+        await anonymous.get('/api/session');
+        const ids = await freshIds(milford.school.id, 'milford-haven', route);
+        const before = await state(milford.school.id);
+        expectError(await send(anonymous, route, ids), 401, 'auth.required');
+        expect(await state(milford.school.id)).toEqual(before);
+      });
+    });
+  }
+
+  it("Westover's own admin reaches Westover's routes (control for the cross-school 403s)", async () => {
+    for (const route of SCHOOL_ROUTES) {
+      const ids = await freshIds(westover.school.id, 'westover', route);
+      const res = await send(westoverAdmin, route, ids);
+      if (route.name.includes('/matrices/') && policy.matricesOf(policy.template('westover')!).length === 0) {
+        // Westover's policy has no matrices: reaching the route shows as policy.no-matrix, not 403.
+        expectError(res, 404, 'policy.no-matrix');
+      } else {
+        expect(res.statusCode, `${route.name}: ${res.body}`).toBe(route.ok);
+      }
+    }
+  });
+
+  it('refuses every school route to a session still waiting for two-factor: 403 auth.mfa-required (R001-147)', async () => {
+    for (const local of ['admin', 'dsl'] as const) {
+      const cred = credential(milford, local);
+      const browser = new TestBrowser(t.app);
+      const first = await browser.signIn(cred.email, cred.password);
+      expect(first.json().stage).toBe('mfa-challenge');
+      expect(first.json().account.grants).toEqual([]);
+      for (const route of SCHOOL_ROUTES) {
+        const ids = await freshIds(milford.school.id, 'milford-haven', route);
+        expectError(await send(browser, route, ids), 403, 'auth.mfa-required');
+      }
+    }
+  });
+
+  it('makes two-factor required at the next request once someone is named DSL, and lifts it when removed', async () => {
+    const admin = browsers.get('admin')!;
+    const teacher = await signIns.browser(credential(milford, 'teacher'));
+    const me = (await teacher.get('/api/session')).json().account as { displayName: string };
+    const found = await admin.get(
+      `/api/schools/${milford.school.id}/people?kind=staff&q=${encodeURIComponent(me.displayName)}`,
+    );
+    const person = (found.json().people as { id: string; displayName: string }[]).find(
+      (p) => p.displayName === me.displayName,
+    )!;
+    expect(person).toBeDefined();
+    const assigned = await admin.post(`/api/schools/${milford.school.id}/role-assignments`, {
+      personId: person.id,
+      policyRoleId: 'safeguarding-designated-person',
+      deputy: true,
+    });
+    expect(assigned.statusCode).toBe(201);
+
+    expectError(await teacher.get(`/api/schools/${milford.school.id}/overview`), 403, 'auth.mfa-required');
+    const session = (await teacher.get('/api/session')).json();
+    expect(session.stage).toBe('mfa-enrol');
+    expect(session.account.grants).toEqual([]);
+    expect(session.account.mfaRequired).toBe(true);
+
+    const removed = await admin.delete(
+      `/api/schools/${milford.school.id}/role-assignments/${assigned.json().id as string}`,
+    );
+    expect(removed.statusCode).toBe(204);
+    expect((await teacher.get(`/api/schools/${milford.school.id}/overview`)).statusCode).toBe(200);
+    expect((await teacher.get('/api/session')).json().stage).toBe('signed-in');
+  });
+
+  it('answers a role assignment for another school\u2019s person or an unknown role without assigning it', async () => {
+    const admin = browsers.get('admin')!;
+    const westoverPerson = (await listPeople(t.haven.db, westover.school.id, { kind: 'staff', limit: 1 }))
+      .items[0]!;
+    const before = await state(milford.school.id);
+    expectError(
+      await admin.post(`/api/schools/${milford.school.id}/role-assignments`, {
+        personId: westoverPerson.id,
+        policyRoleId: 'safeguarding-designated-person',
+      }),
+      404,
+      'not-found',
+    );
+    const milfordPerson = (await listPeople(t.haven.db, milford.school.id, { kind: 'staff', limit: 1 }))
+      .items[0]!;
+    const error = expectError(
+      await admin.post(`/api/schools/${milford.school.id}/role-assignments`, {
+        personId: milfordPerson.id,
+        policyRoleId: 'no-such-role',
+      }),
+      400,
+      'validation',
+    );
+    expect(error.details).toEqual([
+      { path: 'policyRoleId', reason: "is not a role in the school's current policy" },
+    ]);
+    // Another school's assignment cannot be removed through this school's route.
+    const westoverAssignment = (await listRoleAssignmentsBySchool(t.haven.db, westover.school.id))[0]!;
+    expectError(
+      await admin.delete(`/api/schools/${milford.school.id}/role-assignments/${westoverAssignment.id}`),
+      404,
+      'not-found',
+    );
+    expect(await state(milford.school.id)).toEqual(before);
+  });
+
+  it('keeps an intact audit chain', async () => {
+    const result = await verifyAudit(t.haven.db);
+    expect(result.ok).toBe(true);
+    expect(result.count).toBeGreaterThan(30);
+  });
+});
