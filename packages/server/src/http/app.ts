@@ -116,7 +116,6 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
     transform: jsonSchemaTransform,
   });
 
-  registerSessionHooks(app, haven);
   // No text Haven stores may hold a NUL character (PostgreSQL refuses it; nothing legitimate sends one).
   app.addHook('preValidation', async (request) => {
     const where = nulPath(request.body, 'body');
@@ -124,6 +123,9 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
   });
   await app.register(
     async (api) => {
+      // Inside the /api plugin, the session and CSRF hooks cover every API route however its
+      // URL is spelled (a percent-encoded "/%61pi" reaches these routes too).
+      registerSessionHooks(api, haven);
       registerHealthRoutes(api, haven);
       registerSessionRoutes(api, haven);
       registerAccountRoutes(api, haven);

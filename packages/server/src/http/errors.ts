@@ -57,6 +57,7 @@ export const errors = {
   mfaStage: (message: string) => new HavenError('auth.mfa-required', 403, message),
   csrf: () => new HavenError('csrf', 403, 'This form has expired. Reload the page and try again.'),
   forbidden: () => new HavenError('forbidden', 403, 'You do not have access to this.'),
+  forbiddenBecause: (message: string) => new HavenError('forbidden', 403, message),
   notFound: (what = 'That') => new HavenError('not-found', 404, `${what} was not found.`),
   conflict: (message: string) => new HavenError('conflict', 409, message),
   noMatrix: (school: string, matrix: string) =>

@@ -57,12 +57,15 @@ export function anonymousCsrfToken(request: FastifyRequest, reply: FastifyReply,
 export function registerSessionHooks(app: FastifyInstance, haven: Haven): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
     try {
       request.auth = await resolveSession(haven, request.cookies[SESSION_COOKIE], request.ip);
     } catch (error) {
       clearSessionCookie(reply, haven);
-      throw error;
+      // A stale cookie must not stand in the way of signing in again or of a health check.
+      const path = request.routeOptions.url ?? '';
+      const anonymousOk = (request.method === 'POST' && path === '/api/session') || path === '/api/health';
+      if (!anonymousOk) throw error;
+      request.auth = null;
     }
     if (request.cookies[SESSION_COOKIE] && !request.auth) clearSessionCookie(reply, haven);
     if (SAFE_METHODS.has(request.method)) return;

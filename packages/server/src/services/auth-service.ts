@@ -188,9 +188,12 @@ export async function signIn(
     throw failures >= LOCK_AFTER ? errors.locked(lockUntil(now)) : errors.invalidCredentials();
   }
 
-  await updateAccount(haven.db, account.id, { failedAttempts: 0, lastFailedAt: null });
   const grants = await effectiveGrants(haven, account);
   const needsSecondStep = Boolean(account.totpEnabledAt) || access.mfaRequired(grants);
+  // Only a completed sign-in clears the count. With a second step to come, this attempt stays
+  // counted until the code is right, so a known password cannot reset the count between code
+  // guesses.
+  if (!needsSecondStep) await updateAccount(haven.db, account.id, { failedAttempts: 0, lastFailedAt: null });
   const token = newToken();
   const session = await createSession(haven.db, {
     id: tokenId(token),
@@ -354,6 +357,8 @@ export async function confirmEnrolment(
   const updated = await updateAccount(haven.db, account.id, {
     totpSecret: haven.box.seal(secret),
     totpPendingSecret: null,
+    failedAttempts: 0,
+    lastFailedAt: null,
     totpEnabledAt: haven.now().toISOString(),
     totpLastStep: step,
     recoveryCodes: recoveryCodes.map(recoveryCodeHash),

@@ -1,5 +1,6 @@
 import { access } from '@haven/core';
 import type { PersonKind } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
 import { createPerson, getPerson, listPeople } from '../repositories/people.ts';
@@ -77,23 +78,27 @@ export async function addPerson(haven: Haven, actor: Actor, schoolId: string, in
   await authorise(haven, actor, schoolId, 'people', 'write');
   if (input.kind === 'pupil' && !input.yearGroup)
     throw errors.validation([{ path: 'yearGroup', reason: 'is required for a pupil' }]);
-  const person = await createPerson(haven.db, {
-    schoolId,
-    kind: input.kind,
-    givenName: input.givenName,
-    familyName: input.familyName,
-    displayName: `${input.givenName} ${input.familyName}`,
-    email: input.email ?? null,
-    yearGroup: input.yearGroup ?? null,
-    className: input.className ?? null,
+  // The change and its audit event land together or not at all.
+  const person = await inTransaction(haven.db, async (trx) => {
+    const person = await createPerson(trx, {
+      schoolId,
+      kind: input.kind,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      displayName: `${input.givenName} ${input.familyName}`,
+      email: input.email ?? null,
+      yearGroup: input.yearGroup ?? null,
+      className: input.className ?? null,
+    });
+    await audit(
+      trx,
+      actor,
+      'person.created',
+      { type: 'person', id: person.id, schoolId },
+      { kind: person.kind },
+    );
+    return person;
   });
-  await audit(
-    haven.db,
-    actor,
-    'person.created',
-    { type: 'person', id: person.id, schoolId },
-    { kind: person.kind },
-  );
   return person;
 }
 
@@ -122,22 +127,26 @@ export async function assignPolicyRole(
       { path: 'personId', reason: `is a ${person.kind}, who cannot hold the role "${role.title}"` },
     ]);
   }
-  const assignment = await assignRole(haven.db, {
-    schoolId,
-    personId: person.id,
-    policyRoleId: input.policyRoleId,
-    deputy: input.deputy,
-  });
-  await audit(
-    haven.db,
-    actor,
-    'role.assigned',
-    { type: 'person', id: person.id, schoolId },
-    {
+  // The change and its audit event land together or not at all.
+  const assignment = await inTransaction(haven.db, async (trx) => {
+    const assignment = await assignRole(trx, {
+      schoolId,
+      personId: person.id,
       policyRoleId: input.policyRoleId,
       deputy: input.deputy,
-    },
-  );
+    });
+    await audit(
+      trx,
+      actor,
+      'role.assigned',
+      { type: 'person', id: person.id, schoolId },
+      {
+        policyRoleId: input.policyRoleId,
+        deputy: input.deputy,
+      },
+    );
+    return assignment;
+  });
   return assignment;
 }
 
@@ -147,20 +156,23 @@ export async function unassignPolicyRole(haven: Haven, actor: Actor, schoolId: s
     (a) => a.id === assignmentId,
   );
   if (!assignment) throw errors.notFound('That role assignment');
-  await unassignRole(haven.db, {
-    schoolId,
-    personId: assignment.personId,
-    policyRoleId: assignment.policyRoleId,
-  });
-  await audit(
-    haven.db,
-    actor,
-    'role.unassigned',
-    { type: 'person', id: assignment.personId, schoolId },
-    {
+  // The change and its audit event land together or not at all.
+  await inTransaction(haven.db, async (trx) => {
+    await unassignRole(trx, {
+      schoolId,
+      personId: assignment.personId,
       policyRoleId: assignment.policyRoleId,
-    },
-  );
+    });
+    await audit(
+      trx,
+      actor,
+      'role.unassigned',
+      { type: 'person', id: assignment.personId, schoolId },
+      {
+        policyRoleId: assignment.policyRoleId,
+      },
+    );
+  });
 }
 
 export async function personRoles(haven: Haven, personId: string) {

@@ -1,4 +1,5 @@
-import { policy } from '@haven/core';
+import { access, policy } from '@haven/core';
+import { inTransaction } from '../db/transaction.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
 import {
@@ -34,18 +35,22 @@ export async function saveDraft(
       'The policy document is not valid.',
     );
   }
-  const draft = await createPolicyDraft(haven.db, {
-    schoolId,
-    document: result.policy,
-    createdBy: actor.accountId,
+  // The change and its audit event land together or not at all.
+  const draft = await inTransaction(haven.db, async (trx) => {
+    const draft = await createPolicyDraft(trx, {
+      schoolId,
+      document: result.policy,
+      createdBy: actor.accountId,
+    });
+    await audit(
+      trx,
+      actor,
+      'policy.draft-saved',
+      { type: 'policy-version', id: draft.id, schoolId },
+      { version: draft.version },
+    );
+    return draft;
   });
-  await audit(
-    haven.db,
-    actor,
-    'policy.draft-saved',
-    { type: 'policy-version', id: draft.id, schoolId },
-    { version: draft.version },
-  );
   return draft;
 }
 
@@ -76,33 +81,60 @@ export async function recordApproval(
     throw errors.validation([{ path: 'approvedOn', reason: 'cannot be in the future' }]);
   }
   const current = await getCurrentPolicyVersion(haven.db, schoolId);
+  if (
+    !opts.skipAuthorise &&
+    current &&
+    !actor.grants.some((g) => g === 'headteacher' || g === 'school-admin')
+  ) {
+    const before = await haven.policyDocument(current.id);
+    // Role kinds decide who gets which access: only the headteacher or the school's
+    // administrator may approve a version that changes them, or an online safety lead could
+    // make their own role carry the headteacher's access.
+    if (before && accessByRole(before) !== accessByRole(doc)) {
+      throw errors.forbiddenBecause(
+        'This version changes which access a role carries. Only the headteacher or the school administrator can approve it.',
+      );
+    }
+  }
   if (current && current.version > version.version) {
     throw errors.conflict(
       `Version ${version.version} is older than the current version ${current.version}; save it again as a new draft to approve it.`,
     );
   }
-  const outcome = await approvePolicyVersion(haven.db, {
-    id: version.id,
-    approvedOn: input.approvedOn,
-    approvedBy: input.approvedBy,
-    approvedRecordedBy: actor.accountId,
-    nextReview: policy.nextReviewDate(input.approvedOn, doc.review.intervalMonths),
-  });
-  if (!outcome.ok) {
-    throw outcome.reason === 'not-found'
-      ? errors.notFound('That policy version')
-      : errors.conflict(`Version ${version.version} is ${outcome.status}, not a draft.`);
-  }
-  await audit(
-    haven.db,
-    actor,
-    'policy.approved',
-    { type: 'policy-version', id: version.id, schoolId },
-    {
-      version: version.version,
+  // The approval and its audit event land together or not at all.
+  return inTransaction(haven.db, async (trx) => {
+    const outcome = await approvePolicyVersion(trx, {
+      id: version.id,
       approvedOn: input.approvedOn,
-      superseded: outcome.superseded.map((s) => s.id),
-    },
+      approvedBy: input.approvedBy,
+      approvedRecordedBy: actor.accountId,
+      nextReview: policy.nextReviewDate(input.approvedOn, doc.review.intervalMonths),
+    });
+    if (!outcome.ok) {
+      throw outcome.reason === 'not-found'
+        ? errors.notFound('That policy version')
+        : errors.conflict(`Version ${version.version} is ${outcome.status}, not a draft.`);
+    }
+    await audit(
+      trx,
+      actor,
+      'policy.approved',
+      { type: 'policy-version', id: version.id, schoolId },
+      {
+        version: version.version,
+        approvedOn: input.approvedOn,
+        superseded: outcome.superseded.map((s) => s.id),
+      },
+    );
+    return outcome.approved;
+  });
+}
+
+/** Each role's access, as a comparable string: what approval must not change without authority. */
+function accessByRole(doc: policy.PolicyDocument): string {
+  return JSON.stringify(
+    doc.roles
+      .map((r) => [r.id, access.grantsForRoleKinds(r.kinds).sort()])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
   );
-  return outcome.approved;
 }
