@@ -40,6 +40,8 @@ export function forEachHaven(title: string, define: (t: TestHaven) => void): voi
       });
     });
   } else {
+    // Skipped only where no PostgreSQL is reachable, and visibly so (title and warning); CI sets
+    // HAVEN_REQUIRE_POSTGRES, which turns this into a failure above.
     describe.skip(`${title} [postgres] SKIPPED: DATABASE_URL is not set or not reachable`, () =>
       define(openSuite('postgres')));
   }
