@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, matricesOf, renderPolicyHtml, template } from '../src/policy/index.ts';
+import { escapeHtml, matricesOf, matrixView, renderPolicyHtml, template } from '../src/policy/index.ts';
 
 describe('policy rendering', () => {
   it('renders each matrix as a table with its legend, and escapes text', () => {
@@ -20,5 +20,19 @@ describe('policy rendering', () => {
     const html = renderPolicyHtml(template('primary-advantage')!);
     expect(html).not.toContain('<h2>Matrices</h2>');
     expect(html).toContain('Rules stated in the policy text');
+  });
+});
+
+describe('rows left blank under a marked heading (WSAPC cyber-crime items)', () => {
+  it('keep null as the seed gives it, and show the heading value that applies', () => {
+    const doc = template('wsapc')!;
+    const view = matrixView(doc, 'user-actions')!;
+    const items = view.rows.filter((r) => r.inherited !== undefined);
+    expect(items).toHaveLength(5);
+    for (const row of items) {
+      expect(row.cells.value).toBeNull();
+      expect(row.inherited).toBe('illegal');
+    }
+    expect(renderPolicyHtml(doc).match(/as the heading above: Unacceptable and illegal/g)).toHaveLength(5);
   });
 });

@@ -158,6 +158,7 @@ export const en = {
   'web.review.overdueOne': 'The policy was due for review on {date}, {count} day ago.',
   'web.review.overdueOther': 'The policy was due for review on {date}, {count} days ago.',
 
+  'web.matrix.inherited': '— (as the heading above: {value})',
   'web.matrix.back': 'Back to the policy',
   'web.matrix.none': "This school's policy has no {matrix} matrix.",
   'web.matrix.legend': 'Key',

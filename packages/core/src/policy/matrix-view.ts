@@ -32,6 +32,8 @@ export interface MatrixView {
     label: string;
     group?: string;
     cells: MatrixCells;
+    /** Where the seed leaves a row blank under a marked heading: the heading's value, which applies. */
+    inherited?: string;
     source: PolicyDocument['review']['source'];
   }[];
 }
@@ -66,6 +68,9 @@ export function matrixView(policy: PolicyDocument, name: MatrixName): MatrixView
           label: r.label,
           ...(r.group === undefined ? {} : { group: r.group }),
           cells: { value: r.value },
+          ...(r.value === null && r.parent !== undefined
+            ? { inherited: effectiveUserAction(policy, r.id) ?? undefined }
+            : {}),
           source: r.source,
         })),
       };

@@ -94,6 +94,10 @@ function renderMatrices(policy: PolicyDocument): string {
             .map((c) => {
               const v = row.cells[c];
               if (v === true) return '<td class="mark">✓<span class="sr">Yes</span></td>';
+              if ((v === null || v === undefined) && row.inherited) {
+                const meaning = view.legend[row.inherited] ?? row.inherited;
+                return `<td class="inherited">— <span class="meaning">(as the heading above: ${h(meaning)})</span></td>`;
+              }
               if (v === false || v === null || v === undefined) return '<td><span class="sr">—</span></td>';
               const meaning = view.legend[v];
               return `<td>${h(String(v))}${meaning && meaning !== v ? ` <span class="meaning">(${h(meaning)})</span>` : ''}</td>`;

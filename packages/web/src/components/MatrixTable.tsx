@@ -79,7 +79,15 @@ export function MatrixTable({ view, rowHeader }: { view: MatrixView; rowHeader: 
                         data-value={typeof value === 'string' ? value : undefined}
                         className={typeof value === 'boolean' ? 'mark' : undefined}
                       >
-                        <MatrixCell value={value} legend={view.legend} />
+                        {value === null && row.inherited ? (
+                          <span className="inherited">
+                            {t('web.matrix.inherited', {
+                              value: view.legend[row.inherited] ?? row.inherited,
+                            })}
+                          </span>
+                        ) : (
+                          <MatrixCell value={value} legend={view.legend} />
+                        )}
                       </td>
                     );
                   })}
