@@ -163,8 +163,6 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
   return app;
 }
 
-export { errors };
-
 function nulPath(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (Array.isArray(value)) {

@@ -4,12 +4,7 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
 import { createPerson, getPerson, listPeople } from '../repositories/people.ts';
-import {
-  assignRole,
-  listRoleAssignmentsByPerson,
-  listRoleAssignmentsBySchool,
-  unassignRole,
-} from '../repositories/role-assignments.ts';
+import { assignRole, listRoleAssignmentsBySchool, unassignRole } from '../repositories/role-assignments.ts';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { authorise, currentPolicy } from './school-service.ts';
@@ -173,8 +168,4 @@ export async function unassignPolicyRole(haven: Haven, actor: Actor, schoolId: s
       },
     );
   });
-}
-
-export async function personRoles(haven: Haven, personId: string) {
-  return listRoleAssignmentsByPerson(haven.db, personId);
 }
