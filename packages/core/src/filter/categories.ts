@@ -37,6 +37,12 @@ export const CATEGORY_IDS = [
   'dating',
   'hacking-tools',
   'large-downloads',
+  // operational (named by list sources and the seeds' prose: forums and newsgroups, adverts,
+  // remote-control tools, AI chat services)
+  'forums',
+  'advertising',
+  'remote-access',
+  'ai-chatbots',
 ] as const;
 
 export const categoryId = z.enum(CATEGORY_IDS);
