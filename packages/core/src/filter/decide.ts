@@ -66,6 +66,17 @@ export interface Decision {
   host: string;
 }
 
+/**
+ * The filter test (`haven filter test`) must reach the gateway as each group in turn. It sends
+ * from loopback addresses 127.77.<group index>.1: only a process on the gateway's own machine can
+ * use those (the kernel drops loopback sources arriving from a network), so no pupil can claim a
+ * group this way.
+ */
+const TEST_PREFIX = '127.77.';
+export function testAddressFor(groupIndex: number): string {
+  return `${TEST_PREFIX}${groupIndex}.1`;
+}
+
 interface PreparedException {
   e: ActiveException;
   from: number;
@@ -123,6 +134,10 @@ export class PreparedFilter {
 
   /** Who is at a client address: a signed-in user's group, else the address's network, else the default. */
   identify(client: string, at: number): { group: string; user: string | null } {
+    if (client.startsWith(TEST_PREFIX)) {
+      const group = this.snapshot.groups[Number(client.split('.')[2])];
+      if (group) return { group: group.id, user: null };
+    }
     const signedIn = this.#addressUsers.get(client);
     if (signedIn && signedIn.until > at) return { group: signedIn.group, user: signedIn.user };
     return { group: this.#networks.lookup(client) ?? this.snapshot.defaultGroup, user: null };

@@ -1,0 +1,266 @@
+import { randomBytes } from 'node:crypto';
+import { filter } from '@haven/core';
+import { startBlockPageServer } from './block-page/index.ts';
+import type { BlockPageInfo } from './block-page/types.ts';
+import { type DnsFilter, type DnsVerdict, startDnsFilter } from './dns/index.ts';
+import type { DecisionEvent, EventBatcher } from './event-batcher.ts';
+import { type HttpVerdict, startProxy } from './proxy/index.ts';
+import type { SnapshotSource } from './snapshot-source.ts';
+
+/**
+ * The composer: Haven's decide() behind a DNS filter, an HTTP(S) proxy and a block-page server.
+ * Each enforcement point asks the snapshot in force at that moment and the list index in force at
+ * that moment; both are swapped whole on reload, so no query sees half of one and half of another.
+ */
+
+export interface ListSource {
+  current(): filter.ListLookup;
+}
+
+export interface GatewayOptions {
+  snapshots: SnapshotSource;
+  lists: ListSource;
+  events?: EventBatcher;
+  dns?: {
+    listen: { host: string; port: number };
+    upstreams: { host: string; port: number }[];
+    upstreamTimeoutMs?: number;
+    /** The block-page server's address, given to clients for blocked names. */
+    blockAddress4: string;
+    blockAddress6?: string;
+  };
+  proxy?: {
+    listen: { host: string; port: number };
+    authenticate?(username: string, password: string): Promise<boolean>;
+    /** The address clients use for the proxy, for the PAC file. */
+    publicHost?: string;
+  };
+  blockPage?: { listen: { host: string; port: number }; publicUrl: string };
+  /** Where block-page review requests go (the network manager's queue). */
+  onReviewRequest?(request: GatewayReviewRequest): Promise<void>;
+  now?: () => number;
+  onError?(error: Error, context: string): void;
+}
+
+export interface GatewayReviewRequest {
+  host: string;
+  url: string | null;
+  reference: string;
+  comment: string;
+  client: string;
+  group: string;
+  user: string | null;
+}
+
+export interface Gateway {
+  dns: DnsFilter | null;
+  proxyAddress(): { address: string; port: number } | null;
+  blockPageAddress(): { address: string; port: number } | null;
+  close(): Promise<void>;
+}
+
+const DNS_LOGGED_TYPES = new Set([1, 28, 65]); // A, AAAA, HTTPS: the lookups that lead to a connection
+
+/** A short reference a pupil can read out to IT, without saying anything about the site. */
+function reference(): string {
+  return randomBytes(4).toString('hex').toUpperCase();
+}
+
+export function blockPageInfo(
+  prepared: filter.PreparedFilter,
+  d: filter.Decision,
+  url: string | null,
+  reviewUrl: string | null,
+): BlockPageInfo {
+  const illegal = d.alert === 'illegal-list' || d.alert === 'policy-illegal';
+  if (illegal) {
+    // Nothing about what was asked for: not the host, the category or the clause.
+    return {
+      host: '',
+      url: null,
+      category: null,
+      reason: '',
+      clause: null,
+      illegal: true,
+      reviewUrl: null,
+      reference: reference(),
+    };
+  }
+  return {
+    host: d.host,
+    url,
+    category: d.category ? filter.CATEGORY_LABELS[d.category] : null,
+    reason: filter.explain(prepared, d),
+    clause: d.rule ? filter.describeCitation(d.rule.governing) : null,
+    illegal: false,
+    reviewUrl: filter.overridable(d) ? reviewUrl : null,
+    reference: reference(),
+  };
+}
+
+export function decisionEvent(
+  d: filter.Decision,
+  client: string,
+  url: string | null,
+  source: DecisionEvent['source'],
+): DecisionEvent {
+  const hidden = d.alert === 'illegal-list';
+  return {
+    at: new Date(d.at).toISOString(),
+    group: d.group,
+    user: d.user,
+    client,
+    // An illegal-list hit is recorded as a hit, never as a copy of the list entry.
+    host: hidden ? '(illegal list)' : d.host,
+    url: hidden ? null : url,
+    category: d.category,
+    action: d.action,
+    kind: d.kind,
+    rule: d.rule ? `${d.rule.governing.source}/${d.rule.governing.id}` : null,
+    source,
+    exceptionId: d.exception?.id ?? null,
+    alert: d.alert,
+  };
+}
+
+function splitUrl(url: string): { host: string; path: string } | null {
+  try {
+    const u = new URL(url);
+    return { host: u.hostname.replace(/^\[|\]$/g, '').toLowerCase(), path: `${u.pathname}${u.search}` };
+  } catch {
+    return null;
+  }
+}
+
+export async function startGateway(o: GatewayOptions): Promise<Gateway> {
+  const now = o.now ?? Date.now;
+  const onError = o.onError ?? (() => {});
+  const record = (event: DecisionEvent) => {
+    try {
+      o.events?.push(event);
+    } catch (error) {
+      onError(error as Error, 'recording a decision');
+    }
+  };
+  const ready = () => {
+    const prepared = o.snapshots.current();
+    if (!prepared) throw new Error('no policy snapshot yet');
+    return prepared;
+  };
+
+  const decideName = (client: string, host: string, path: string | null) => {
+    const prepared = ready();
+    const at = now();
+    const who = prepared.identify(client, at);
+    const d = filter.decide(prepared, o.lists.current(), {
+      group: who.group,
+      user: who.user,
+      at,
+      host,
+      path,
+    });
+    return { prepared, d };
+  };
+
+  let dns: DnsFilter | null = null;
+  if (o.dns) {
+    dns = await startDnsFilter({
+      udp: o.dns.listen,
+      tcp: o.dns.listen,
+      upstreams: o.dns.upstreams,
+      ...(o.dns.upstreamTimeoutMs ? { upstreamTimeoutMs: o.dns.upstreamTimeoutMs } : {}),
+      blockMode: 'address',
+      blockAddress4: o.dns.blockAddress4,
+      ...(o.dns.blockAddress6 ? { blockAddress6: o.dns.blockAddress6 } : {}),
+      decide(q): DnsVerdict {
+        const { prepared, d } = decideName(q.client, q.name, null);
+        if (d.kind === 'doh-canary') return { kind: 'nxdomain' };
+        if (DNS_LOGGED_TYPES.has(q.type) || d.action === 'block')
+          record(decisionEvent(d, q.client, null, 'dns'));
+        if (d.action === 'block')
+          return prepared.snapshot.blockMode === 'nxdomain' ? { kind: 'nxdomain' } : { kind: 'block' };
+        const safe = prepared.safeSearch(d.group, q.name);
+        return safe ? { kind: 'cname', target: safe } : { kind: 'forward' };
+      },
+      onError,
+    });
+  }
+
+  const reviewUrl = o.blockPage ? new URL('/__haven/review', o.blockPage.publicUrl).toString() : null;
+
+  const blockServer = o.blockPage
+    ? await startBlockPageServer({
+        listen: o.blockPage.listen,
+        explain({ host, url, client }) {
+          const split = url ? splitUrl(url) : null;
+          const { prepared, d } = decideName(client, host, split?.path ?? null);
+          if (d.action === 'allow') {
+            // Reached the block address but allowed now (an exception began, the lesson ended).
+            return {
+              host,
+              url,
+              category: null,
+              reason: 'This site is not blocked for you now. Try again in a moment.',
+              clause: null,
+              illegal: false,
+              reviewUrl: null,
+              reference: reference(),
+            };
+          }
+          return blockPageInfo(prepared, d, url, '/__haven/review');
+        },
+        async onReviewRequest(r) {
+          const prepared = ready();
+          const who = prepared.identify(r.client, now());
+          await o.onReviewRequest?.({
+            ...r,
+            url: r.url ?? null,
+            comment: r.comment ?? '',
+            group: who.group,
+            user: who.user,
+          });
+        },
+        onError,
+      })
+    : null;
+
+  const proxy = o.proxy
+    ? await startProxy({
+        listen: o.proxy.listen,
+        ...(o.proxy.authenticate ? { authenticate: o.proxy.authenticate, realm: 'Haven' } : {}),
+        pac: { proxyHost: o.proxy.publicHost ?? o.proxy.listen.host, proxyPort: o.proxy.listen.port },
+        resolveUser: (client) => o.snapshots.current()?.identify(client, now()).user ?? null,
+        decide(info): HttpVerdict {
+          const prepared = ready();
+          const at = now();
+          const who = prepared.identify(info.client, at);
+          const user = info.user ?? who.user;
+          const path = info.url ? (splitUrl(info.url)?.path ?? null) : null;
+          const d = filter.decide(prepared, o.lists.current(), {
+            group: who.group,
+            user,
+            at,
+            host: info.host,
+            path,
+          });
+          record(decisionEvent(d, info.client, info.url, 'proxy'));
+          if (d.action === 'block')
+            return { kind: 'block', page: blockPageInfo(prepared, d, info.url, reviewUrl) };
+          const safe = prepared.safeSearch(who.group, info.host);
+          return safe && info.connect ? { kind: 'pass', connectHost: safe } : { kind: 'pass' };
+        },
+        onError,
+      })
+    : null;
+
+  return {
+    dns,
+    proxyAddress: () => proxy?.address() ?? null,
+    blockPageAddress: () => blockServer?.address() ?? null,
+    async close() {
+      await Promise.allSettled([dns?.close(), proxy?.close(), blockServer?.close()]);
+      o.snapshots.close();
+      await o.events?.close();
+    },
+  };
+}
