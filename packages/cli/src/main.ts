@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerFilterCommands } from './commands/filter.ts';
+import { registerGatewayCommand } from './commands/gateway.ts';
+import { registerListsCommands } from './commands/lists.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerPolicyCommands } from './commands/policy.ts';
 import { registerStartCommand } from './commands/start.ts';
@@ -29,6 +32,9 @@ registerMigrateCommand(program);
 registerPolicyCommands(program);
 registerUsersCommands(program);
 registerAuditCommands(program);
+registerListsCommands(program);
+registerFilterCommands(program);
+registerGatewayCommand(program);
 
 /** Every command, subcommands included, so `haven --help` lists all of them. */
 function allCommands(cmd: Command, prefix = ''): string[] {

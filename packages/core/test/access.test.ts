@@ -41,6 +41,30 @@ const EXPECTED: Record<string, Record<string, Grant[]>> = {
   'accounts.read': { yes: ['school-admin'] },
   'accounts.write': { yes: ['school-admin'] },
   'audit.read': { yes: ['school-admin', 'headteacher'] },
+  'filter.read': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff', 'governor'],
+  },
+  'filterSettings.write': { yes: ['school-admin', 'network-manager'] },
+  'filterExceptions.read': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff'],
+  },
+  'filterExceptions.request': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff'],
+  },
+  'filterExceptions.approve': { yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead'] },
+  'filterDecisions.read': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager'],
+  },
+  'filterChangeLog.read': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff', 'governor'],
+  },
+  'filterReviews.read': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },
+  'filterReviews.handle': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },
+  'gateways.manage': { yes: ['school-admin', 'network-manager'] },
+  'filterTests.run': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },
+  'filterTests.read': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff', 'governor'],
+  },
 };
 
 describe('access rules, role by role', () => {
@@ -61,6 +85,14 @@ describe('access rules, role by role', () => {
       });
     }
   }
+
+  it('lets governors read the filter change log and test results, but never the decision logs', () => {
+    expect(can(['governor'], 'filterChangeLog', 'read')).toBe(true);
+    expect(can(['governor'], 'filterTests', 'read')).toBe(true);
+    expect(can(['governor'], 'filterDecisions', 'read')).toBe(false);
+    expect(can(['staff'], 'filterDecisions', 'read')).toBe(false);
+    expect(can(['pupil', 'parent'], 'filter', 'read')).toBe(false);
+  });
 
   it('refuses an account with no grants everything', () => {
     for (const cell of Object.keys(EXPECTED)) {

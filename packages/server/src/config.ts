@@ -83,14 +83,30 @@ export function loadConfig(
   }
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined) raw[key] = value;
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
+  const problems = illegalListSettings(env);
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError([
+      ...problems,
+      ...(parsed.error?.issues ?? []).map((i) => {
         const key = String(i.path[0] ?? '');
         const name = ENV_KEYS[key as keyof typeof ENV_KEYS] ?? key;
         return `${name}: ${i.message}`;
       }),
-    );
+    ]);
   }
   return parsed.data;
+}
+
+/**
+ * The illegal-content lists (IWF, CTIRU) are always enforced: no setting may switch them off or
+ * change them. A setting that looks like an attempt is refused rather than silently ignored, so
+ * whoever wrote it learns at once that it does nothing.
+ */
+function illegalListSettings(env: Record<string, string | undefined>): string[] {
+  return Object.keys(env)
+    .filter((name) => /^HAVEN_.*(ILLEGAL|IWF|CTIRU|CAIC)/i.test(name))
+    .map(
+      (name) =>
+        `${name}: the illegal-content lists are always enforced for everyone; no setting can turn them off or change them`,
+    );
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { policy } from '@haven/core';
+import { type filter, policy } from '@haven/core';
 import type { Kysely } from 'kysely';
 import { SecretBox } from './auth/secret-box.ts';
 import type { HavenConfig } from './config.ts';
@@ -9,6 +9,7 @@ import { openDatabase } from './db/database.ts';
 import type { DialectName } from './db/dialect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
+import { ListStore } from './filter/list-store.ts';
 import { getPolicyVersion } from './repositories/policy-versions.ts';
 
 /**
@@ -25,8 +26,27 @@ export interface Haven {
   now: () => Date;
   /** The validated document of a stored policy version (versions never change, so this caches). */
   policyDocument(versionId: string): Promise<policy.PolicyDocument | undefined>;
+  /** The category and illegal-content lists in force (swapped whole when they are reloaded). */
+  lists: ListProvider;
   close(): Promise<void>;
 }
+
+/** Where the filter lists come from: `current()` is the index in force at that moment. */
+export interface ListProvider {
+  current(): filter.ListLookup;
+}
+
+/** Lists that know nothing: every host uncategorised, nothing on the illegal lists. */
+export const EMPTY_LIST_LOOKUP: filter.ListLookup = {
+  categorise: () => null,
+  illegal: () => false,
+};
+
+/**
+ * Used until a list store is configured: lookups find nothing. The filter still blocks what the
+ * policy and the standing entries name; categories need lists.
+ */
+export const NO_LISTS: ListProvider = { current: () => EMPTY_LIST_LOOKUP };
 
 export class StartError extends Error {}
 
@@ -35,6 +55,8 @@ export interface OpenHavenOptions {
   schema?: string;
   now?: () => Date;
   migrate?: boolean;
+  /** The filter lists; defaults to those imported into the data directory (tests pass their own). */
+  lists?: ListProvider;
 }
 
 export async function openHaven(config: HavenConfig, options: OpenHavenOptions = {}): Promise<Haven> {
@@ -53,6 +75,13 @@ export async function openHaven(config: HavenConfig, options: OpenHavenOptions =
     }
   }
   const cache = new Map<string, policy.PolicyDocument>();
+  let lists: ListProvider;
+  try {
+    lists = options.lists ?? openLists(config.dataDir);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
   return {
     config,
     db: opened.db,
@@ -74,8 +103,23 @@ export async function openHaven(config: HavenConfig, options: OpenHavenOptions =
       cache.set(versionId, parsed.policy);
       return parsed.policy;
     },
-    close: () => opened.close(),
+    lists,
+    close: async () => {
+      if (lists instanceof ListStore) lists.close();
+      await opened.close();
+    },
   };
+}
+
+/** The lists imported into the data directory, reloaded when `haven lists import` rebuilds them. */
+function openLists(dataDir: string): ListProvider {
+  try {
+    return ListStore.open(dataDir, { watchMs: 5_000 });
+  } catch (error) {
+    throw new StartError(
+      `The filter lists in ${path.join(dataDir, 'lists')} cannot be loaded (${(error as Error).message}); run \`haven lists import\` again to rebuild them`,
+    );
+  }
 }
 
 /**

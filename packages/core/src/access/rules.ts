@@ -60,6 +60,43 @@ export const ACCESS_RULES = {
   audit: {
     read: ['school-admin', 'headteacher'],
   },
+  /** The compiled filter: groups and their rules, settings, "what happens to this URL". */
+  filter: {
+    read: SCHOOL_COMMUNITY,
+  },
+  filterSettings: {
+    write: ['school-admin', 'network-manager'],
+  },
+  /**
+   * Time-limited exceptions. Any member of staff may ask and see the requests; approving takes a
+   * second person (the service refuses the requester) holding one of these posts.
+   */
+  filterExceptions: {
+    read: SCHOOL_STAFF,
+    request: SCHOOL_STAFF,
+    approve: ['headteacher', 'online-safety-lead', 'dsl', 'school-admin'],
+  },
+  /** Decision logs identify pupils: need to know only, and every search is audit-logged. */
+  filterDecisions: {
+    read: ['school-admin', 'network-manager', 'dsl', 'online-safety-lead', 'headteacher'],
+  },
+  /** The change-control log governors read: no pupil names in it. */
+  filterChangeLog: {
+    read: SCHOOL_COMMUNITY,
+  },
+  /** "Ask for this to be reviewed" from the block page (over-blocking reports). */
+  filterReviews: {
+    read: ['school-admin', 'network-manager', 'online-safety-lead'],
+    handle: ['school-admin', 'network-manager', 'online-safety-lead'],
+  },
+  gateways: {
+    manage: ['school-admin', 'network-manager'],
+  },
+  /** The annual filter test (DfE standards): run by the CLI, its results read by governors. */
+  filterTests: {
+    run: ['school-admin', 'network-manager', 'online-safety-lead'],
+    read: SCHOOL_COMMUNITY,
+  },
 } as const satisfies Record<string, Record<string, readonly Grant[]>>;
 
 export type Resource = keyof typeof ACCESS_RULES;

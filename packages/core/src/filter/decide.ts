@@ -404,10 +404,13 @@ export function explain(filter: PreparedFilter, d: Decision): string {
   if (!rule) return `Allowed: the policy says nothing that blocks ${cat ?? d.host} for ${forWho}.`;
   const governing = describeCitation(rule.governing);
   const others = rule.citations.filter((c) => c !== rule.governing && !sameCitation(c, rule.governing));
+  const agreeing = others.filter((c) => c.effect === rule.effect);
+  const overruled = others.filter((c) => c.effect !== rule.effect);
   const also =
-    others.length > 0
-      ? ` The more restrictive clause governs; ${others.map(describeCitation).join('; ')} also applies.`
-      : '';
+    (agreeing.length > 0 ? ` ${upperFirst(agreeing.map(describeCitation).join('; '))} says the same.` : '') +
+    (overruled.length > 0
+      ? ` Where clauses differ the more restrictive governs, so this overrides ${overruled.map(describeCitation).join('; ')}.`
+      : '');
   if (d.action === 'block') {
     switch (rule.effect) {
       case 'illegal':
@@ -432,6 +435,10 @@ export function explain(filter: PreparedFilter, d: Decision): string {
     default:
       return `Allowed: ${cat} is allowed for ${forWho} (${governing}).${also}`;
   }
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function sameCitation(a: Citation, b: Citation): boolean {

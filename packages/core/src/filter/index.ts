@@ -1,6 +1,7 @@
 export * from './categories.ts';
 export * from './compile.ts';
 export * from './decide.ts';
+export * from './lists.ts';
 export * from './network.ts';
 export * from './safe-search.ts';
 export * from './settings.ts';

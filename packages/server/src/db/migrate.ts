@@ -11,6 +11,7 @@ import { dialectOf } from './dialect.ts';
 import * as initial from './migrations/20261123T1000_initial.ts';
 import * as appendOnly from './migrations/20261123T1010_append_only.ts';
 import * as totpPending from './migrations/20261123T1200_totp_pending.ts';
+import * as filterTables from './migrations/20261123T1500_filter.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1000_initial': initial,
   '20261123T1010_append_only': appendOnly,
   '20261123T1200_totp_pending': totpPending,
+  '20261123T1500_filter': filterTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

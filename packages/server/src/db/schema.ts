@@ -12,7 +12,7 @@
  *
  * Repositories translate these rows into the camelCase records in `src/repositories/`.
  */
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 export type IsoTimestamp = string;
 export type IsoDate = string;
@@ -160,6 +160,179 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export const EXCEPTION_STATUSES = ['requested', 'approved', 'declined', 'withdrawn', 'expired'] as const;
+export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+
+export const CHANGE_LOG_KINDS = [
+  'exception-requested',
+  'exception-approved',
+  'exception-declined',
+  'exception-withdrawn',
+  'exception-used',
+  'exception-expired',
+  'standing-added',
+  'standing-removed',
+  'settings-changed',
+  'lists-updated',
+  'review-requested',
+  'illegal-hit',
+] as const;
+export type ChangeLogKind = (typeof CHANGE_LOG_KINDS)[number];
+
+export const DECISION_SOURCES = ['dns', 'proxy', 'helper', 'check'] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
+
+export const REVIEW_STATUSES = ['open', 'done', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A school's filter settings beside its policy; no row means the defaults from the approved policy. */
+export interface FilterSettingsTable {
+  school_id: string;
+  /** JSON text of core's `filterSettings` (validated before it is written). */
+  settings: string;
+  /** 1 for the first save, +1 each save after. */
+  revision: number;
+  updated_at: IsoTimestamp;
+  /** The account id, or a label such as `system`, that saved it. */
+  updated_by: string;
+}
+
+export interface FilterExceptionsTable {
+  id: string;
+  school_id: string;
+  /** JSON: {kind:'host',host} or {kind:'category',category}. */
+  target: string;
+  /** JSON: {kind:'group',group}, {kind:'user',user} or {kind:'class',name,users}. */
+  scope: string;
+  reason: string;
+  /** The account id (or a label such as `system`) that asked. */
+  requested_by: string;
+  requested_by_name: string;
+  requested_at: IsoTimestamp;
+  starts_at: IsoTimestamp;
+  ends_at: IsoTimestamp;
+  status: ExceptionStatus;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: IsoTimestamp | null;
+  decision_note: string | null;
+  first_used_at: IsoTimestamp | null;
+  use_count: number;
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE). No pupil names in `summary`. */
+export interface FilterChangeLogTable {
+  id: string;
+  school_id: string;
+  /** 1, 2, 3 ... per school, assigned under a lock, so a gap means a missing entry. */
+  seq: number;
+  at: IsoTimestamp;
+  /** The account id, or `system`, or `gateway:<id>`. */
+  actor: string;
+  actor_name: string;
+  kind: ChangeLogKind;
+  subject_id: string | null;
+  summary: string;
+  /** JSON object. */
+  details: string;
+}
+
+export interface FilterDecisionsTable {
+  /** 64-bit, assigned by the database; breaks ties between equal timestamps when paging. */
+  id: Generated<number>;
+  school_id: string;
+  at: IsoTimestamp;
+  site: string | null;
+  gateway_id: string | null;
+  group_id: string;
+  username: string | null;
+  client: string | null;
+  host: string;
+  /** Only what the gateway saw (plain HTTP, the Squid helper); null for DNS. */
+  url: string | null;
+  category: string | null;
+  action: 'allow' | 'block';
+  /** decide()'s DecisionKind. */
+  kind: string;
+  /** The governing citation as `source/id`. */
+  rule: string | null;
+  source: DecisionSource;
+  batch_id: string | null;
+}
+
+export interface FilterEventBatchesTable {
+  gateway_id: string;
+  batch_id: string;
+  school_id: string;
+  received_at: IsoTimestamp;
+  count: number;
+}
+
+export interface GatewaysTable {
+  id: string;
+  school_id: string;
+  name: string;
+  site: string | null;
+  /** SHA-256 (hex) of the gateway's token; the token is shown once and never stored. */
+  credential_hash: string;
+  created_at: IsoTimestamp;
+  last_seen_at: IsoTimestamp | null;
+  revoked_at: IsoTimestamp | null;
+}
+
+export interface FilterReviewRequestsTable {
+  id: string;
+  school_id: string;
+  at: IsoTimestamp;
+  gateway_id: string | null;
+  host: string;
+  url: string | null;
+  group_id: string | null;
+  username: string | null;
+  client: string | null;
+  reference: string;
+  comment: string | null;
+  status: ReviewStatus;
+  handled_by: string | null;
+  handled_at: IsoTimestamp | null;
+  note: string | null;
+}
+
+/** That an illegal-list entry was asked for: no host, no URL, ever. */
+export interface FilterIllegalHitsTable {
+  id: string;
+  school_id: string;
+  at: IsoTimestamp;
+  gateway_id: string | null;
+  group_id: string;
+  username: string | null;
+  client: string | null;
+  source: DecisionSource;
+  /** The incident opened for it (the incidents issue); null until then. */
+  incident_opened: string | null;
+}
+
+export interface FilterAddressUsersTable {
+  school_id: string;
+  address: string;
+  username: string;
+  group_id: string;
+  until: IsoTimestamp;
+}
+
+export interface FilterTestRunsTable {
+  id: string;
+  school_id: string;
+  at: IsoTimestamp;
+  run_by: string;
+  run_by_name: string;
+  /** JSON object: what the CLI reported. */
+  result: string;
+  total: number;
+  passed: number;
+  failed: number;
+}
+
 export interface Database {
   trusts: TrustsTable;
   schools: SchoolsTable;
@@ -171,6 +344,16 @@ export interface Database {
   role_assignments: RoleAssignmentsTable;
   policy_versions: PolicyVersionsTable;
   audit_events: AuditEventsTable;
+  filter_settings: FilterSettingsTable;
+  filter_exceptions: FilterExceptionsTable;
+  filter_change_log: FilterChangeLogTable;
+  filter_decisions: FilterDecisionsTable;
+  filter_event_batches: FilterEventBatchesTable;
+  gateways: GatewaysTable;
+  filter_review_requests: FilterReviewRequestsTable;
+  filter_illegal_hits: FilterIllegalHitsTable;
+  filter_address_users: FilterAddressUsersTable;
+  filter_test_runs: FilterTestRunsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

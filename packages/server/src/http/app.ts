@@ -15,6 +15,8 @@ import {
 import type { Haven } from '../haven.ts';
 import { errors, HavenError } from './errors.ts';
 import { registerAccountRoutes } from './routes/account.ts';
+import { registerFilterRoutes } from './routes/filter.ts';
+import { registerGatewayRoutes } from './routes/gateway.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerSchoolRoutes } from './routes/schools.ts';
 import { registerSessionRoutes } from './routes/session.ts';
@@ -130,6 +132,7 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
       registerSessionRoutes(api, haven);
       registerAccountRoutes(api, haven);
       registerSchoolRoutes(api, haven);
+      registerFilterRoutes(api, haven);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((_request, reply) =>
         reply.status(404).send({ error: { id: 'not-found', message: 'No such API route.' } }),
@@ -137,6 +140,9 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
     },
     { prefix: '/api' },
   );
+  // Gateways sign requests with a bearer token and send no cookie: outside the session and CSRF
+  // hooks, behind their own authentication (routes/gateway.ts).
+  await app.register(async (gateway) => registerGatewayRoutes(gateway, haven), { prefix: '/api/gateway' });
 
   const webDir = options.webDir ?? haven.config.webDir ?? defaultWebDir();
   if (existsSync(path.join(webDir, 'index.html'))) {

@@ -60,6 +60,26 @@ export const errors = {
   forbiddenBecause: (message: string) => new HavenError('forbidden', 403, message),
   notFound: (what = 'That') => new HavenError('not-found', 404, `${what} was not found.`),
   conflict: (message: string) => new HavenError('conflict', 409, message),
+  illegalNotOverridable: () =>
+    new HavenError(
+      'illegal-not-overridable',
+      422,
+      'Illegal content cannot be unblocked: no exception, setting or administrator can allow it.',
+    ),
+  gatewayUnauthorised: () =>
+    new HavenError(
+      'auth.gateway',
+      401,
+      "This gateway's credential is missing, not recognised or revoked. Register the gateway again to get a new token.",
+      undefined,
+      { 'www-authenticate': 'Bearer realm="haven-gateway"' },
+    ),
+  noApprovedPolicy: () =>
+    new HavenError(
+      'filter.no-policy',
+      409,
+      "This school has no approved policy yet, so the filter has nothing to follow. Record the governors' approval of a policy first.",
+    ),
   noMatrix: (school: string, matrix: string) =>
     new HavenError('policy.no-matrix', 404, `${school}'s policy has no ${matrix} matrix.`),
 };

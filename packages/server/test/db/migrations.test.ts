@@ -4,7 +4,7 @@ import { migrateDown, migrateToLatest, migrationStates } from '../../src/db/migr
 import { forEachDatabase } from '../helpers/databases.ts';
 import { tableNames, triggerNames } from '../helpers/introspect.ts';
 
-const HAVEN_TABLES = [
+const BASE_TABLES = [
   'accounts',
   'audit_events',
   'guardianships',
@@ -16,7 +16,25 @@ const HAVEN_TABLES = [
   'sites',
   'trusts',
 ];
-const MIGRATIONS = ['20261123T1000_initial', '20261123T1010_append_only', '20261123T1200_totp_pending'];
+const FILTER_TABLES = [
+  'filter_address_users',
+  'filter_change_log',
+  'filter_decisions',
+  'filter_event_batches',
+  'filter_exceptions',
+  'filter_illegal_hits',
+  'filter_review_requests',
+  'filter_settings',
+  'filter_test_runs',
+  'gateways',
+];
+const HAVEN_TABLES = [...BASE_TABLES, ...FILTER_TABLES].sort();
+const MIGRATIONS = [
+  '20261123T1000_initial',
+  '20261123T1010_append_only',
+  '20261123T1200_totp_pending',
+  '20261123T1500_filter',
+];
 
 const havenTables = (names: string[]) => names.filter((name) => !name.startsWith('kysely_'));
 
@@ -34,6 +52,8 @@ forEachDatabase(
         expect.arrayContaining([
           'audit_events_no_delete',
           'audit_events_no_update',
+          'filter_change_log_no_delete',
+          'filter_change_log_no_update',
           'policy_versions_document_fixed',
         ]),
       );
@@ -47,6 +67,12 @@ forEachDatabase(
     it('steps down one migration at a time', async () => {
       expect(await migrateDown(t.db)).toEqual({
         ok: true,
+        results: [{ name: '20261123T1500_filter', direction: 'down', status: 'success' }],
+      });
+      expect(havenTables(await tableNames(t))).toEqual(BASE_TABLES);
+      expect((await triggerNames(t)).filter((name) => name.startsWith('filter_'))).toEqual([]);
+      expect(await migrateDown(t.db)).toEqual({
+        ok: true,
         results: [{ name: '20261123T1200_totp_pending', direction: 'down', status: 'success' }],
       });
       expect(await migrateDown(t.db)).toEqual({
@@ -54,9 +80,9 @@ forEachDatabase(
         results: [{ name: '20261123T1010_append_only', direction: 'down', status: 'success' }],
       });
       expect(await triggerNames(t)).toEqual([]);
-      expect(havenTables(await tableNames(t))).toEqual(HAVEN_TABLES);
+      expect(havenTables(await tableNames(t))).toEqual(BASE_TABLES);
       const states = await migrationStates(t.db);
-      expect(states.map((state) => state.executedAt === null)).toEqual([false, true, true]);
+      expect(states.map((state) => state.executedAt === null)).toEqual([false, true, true, true]);
     });
 
     it('migrates all the way down, then up again', async () => {
@@ -86,6 +112,7 @@ forEachDatabase(
         { name: '20261123T1000_initial', direction: 'up', status: 'error' },
         { name: '20261123T1010_append_only', direction: 'up', status: 'not-executed' },
         { name: '20261123T1200_totp_pending', direction: 'up', status: 'not-executed' },
+        { name: '20261123T1500_filter', direction: 'up', status: 'not-executed' },
       ]);
     });
   },

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { DialectName } from '../../src/db/dialect.ts';
-import { type Haven, openHaven } from '../../src/haven.ts';
+import { type Haven, type ListProvider, openHaven } from '../../src/haven.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { postgresUrl } from './databases.ts';
 
@@ -28,11 +28,20 @@ export interface TestHaven {
   readonly clock: TestClock;
 }
 
-export function forEachHaven(title: string, define: (t: TestHaven) => void): void {
-  describe(`${title} [sqlite]`, () => define(openSuite('sqlite')));
+export interface ForEachHavenOptions {
+  /** The filter lists the Haven consults (input data for the test; none by default). */
+  lists?: ListProvider;
+}
+
+export function forEachHaven(
+  title: string,
+  define: (t: TestHaven) => void,
+  options: ForEachHavenOptions = {},
+): void {
+  describe(`${title} [sqlite]`, () => define(openSuite('sqlite', undefined, options)));
   const url = postgresUrl();
   if (url) {
-    describe(`${title} [postgres]`, () => define(openSuite('postgres', url)));
+    describe(`${title} [postgres]`, () => define(openSuite('postgres', url, options)));
   } else if (process.env.HAVEN_REQUIRE_POSTGRES) {
     describe(`${title} [postgres]`, () => {
       it('reaches PostgreSQL (HAVEN_REQUIRE_POSTGRES is set)', () => {
@@ -47,7 +56,7 @@ export function forEachHaven(title: string, define: (t: TestHaven) => void): voi
   }
 }
 
-function openSuite(dialect: DialectName, url?: string): TestHaven {
+function openSuite(dialect: DialectName, url?: string, options: ForEachHavenOptions = {}): TestHaven {
   let haven: Haven | undefined;
   let app: FastifyInstance | undefined;
   let dataDir: string | undefined;
@@ -74,7 +83,11 @@ function openSuite(dialect: DialectName, url?: string): TestHaven {
         logLevel: 'silent',
       },
     );
-    haven = await openHaven(config, { now: clock.now, ...(dialect === 'postgres' ? { schema } : {}) });
+    haven = await openHaven(config, {
+      now: clock.now,
+      ...(dialect === 'postgres' ? { schema } : {}),
+      ...(options.lists ? { lists: options.lists } : {}),
+    });
     app = await buildApp(haven, { webDir: path.join(dataDir, 'no-web') });
     await app.ready();
   });

@@ -2,7 +2,7 @@
  * The API's routes as the HTTP tests walk them. openapi.test.ts checks these lists against the
  * routes the server actually registers, so a new route cannot go untested here unnoticed.
  */
-import { type access, policy } from '@haven/core';
+import { type access, filter, policy } from '@haven/core';
 
 /** Real ids for the routes' parameters and bodies, made fresh where a request consumes them. */
 export interface RouteIds {
@@ -19,12 +19,20 @@ export interface RouteIds {
   templateId: string;
   /** A matrix the school's policy has. */
   matrix: string;
+  /** A filter exception waiting for a decision (asked for by someone other than the caller). */
+  exceptionId: string;
+  /** A filter exception the caller asked for, which they may withdraw. */
+  ownExceptionId: string;
+  /** An open review request from a block page. */
+  reviewId: string;
+  /** A gateway that may be revoked. */
+  gatewayId: string;
 }
 
 export interface RouteCase {
   /** Method and path as the OpenAPI document spells it, with `:param` for `{param}`. */
   name: string;
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: (ids: RouteIds) => string;
   body?: (ids: RouteIds, today: string) => unknown;
 }
@@ -35,9 +43,14 @@ export interface SchoolRouteCase extends RouteCase {
   action: string;
   /** The status when the access table allows it. */
   ok: 200 | 201 | 204;
+  /** A POST that only reads (nothing stored changes when it succeeds). */
+  readOnly?: true;
 }
 
 const school = (ids: RouteIds) => `/api/schools/${ids.schoolId}`;
+const filterBase = (ids: RouteIds) => `${school(ids)}/filter`;
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString();
 
 /** Every route taking :schoolId, with the access-table cell that governs it. */
 export const SCHOOL_ROUTES: SchoolRouteCase[] = [
@@ -133,10 +146,169 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     action: 'write',
     ok: 204,
   },
+  {
+    name: 'GET /api/schools/:schoolId/filter/settings',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/settings`,
+    resource: 'filter',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'PUT /api/schools/:schoolId/filter/settings',
+    method: 'PUT',
+    url: (ids) => `${filterBase(ids)}/settings`,
+    body: (ids) => ({ settings: filter.defaultFilterSettings(policy.template(ids.templateId)!) }),
+    resource: 'filterSettings',
+    action: 'write',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/filter/groups',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/groups`,
+    resource: 'filter',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/filter/explain',
+    method: 'POST',
+    url: (ids) => `${filterBase(ids)}/explain`,
+    body: () => ({ group: 'staff', url: 'https://www.example.org/' }),
+    resource: 'filter',
+    action: 'read',
+    ok: 200,
+    readOnly: true,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/filter/exceptions',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/exceptions`,
+    resource: 'filterExceptions',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/filter/exceptions',
+    method: 'POST',
+    url: (ids) => `${filterBase(ids)}/exceptions`,
+    body: (_ids, today) => ({
+      target: { kind: 'host', host: 'access-check.example.org' },
+      scope: { kind: 'group', group: 'staff' },
+      startsAt: addDays(today, 0),
+      endsAt: addDays(today, 2),
+      reason: 'Access check',
+    }),
+    resource: 'filterExceptions',
+    action: 'request',
+    ok: 201,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/filter/exceptions/:id/approve',
+    method: 'POST',
+    url: (ids) => `${filterBase(ids)}/exceptions/${ids.exceptionId}/approve`,
+    body: () => ({ note: 'Fine for the lesson' }),
+    resource: 'filterExceptions',
+    action: 'approve',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/filter/exceptions/:id/decline',
+    method: 'POST',
+    url: (ids) => `${filterBase(ids)}/exceptions/${ids.exceptionId}/decline`,
+    body: () => ({ note: 'Use the school account instead' }),
+    resource: 'filterExceptions',
+    action: 'approve',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/filter/exceptions/:id/withdraw',
+    method: 'POST',
+    url: (ids) => `${filterBase(ids)}/exceptions/${ids.ownExceptionId}/withdraw`,
+    resource: 'filterExceptions',
+    action: 'request',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/filter/change-log',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/change-log`,
+    resource: 'filterChangeLog',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/filter/decisions',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/decisions`,
+    resource: 'filterDecisions',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/filter/reviews',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/reviews`,
+    resource: 'filterReviews',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/filter/reviews/:id/handle',
+    method: 'POST',
+    url: (ids) => `${filterBase(ids)}/reviews/${ids.reviewId}/handle`,
+    body: () => ({ status: 'done', note: 'Unblocked: it is a revision site' }),
+    resource: 'filterReviews',
+    action: 'handle',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/filter/tests',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/tests`,
+    resource: 'filterTests',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/filter/tests',
+    method: 'POST',
+    url: (ids) => `${filterBase(ids)}/tests`,
+    body: () => ({ summary: { total: 2, passed: 2, failed: 0 }, result: { rows: [] } }),
+    resource: 'filterTests',
+    action: 'run',
+    ok: 201,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/filter/gateways',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/gateways`,
+    resource: 'gateways',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/filter/gateways',
+    method: 'POST',
+    url: (ids) => `${filterBase(ids)}/gateways`,
+    body: () => ({ name: 'Access check gateway' }),
+    resource: 'gateways',
+    action: 'manage',
+    ok: 201,
+  },
+  {
+    name: 'DELETE /api/schools/:schoolId/filter/gateways/:id',
+    method: 'DELETE',
+    url: (ids) => `${filterBase(ids)}/gateways/${ids.gatewayId}`,
+    resource: 'gateways',
+    action: 'manage',
+    ok: 204,
+  },
 ];
 
 export interface StateChangingRouteCase extends RouteCase {
-  method: 'POST' | 'DELETE';
+  method: 'POST' | 'PUT' | 'DELETE';
 }
 
 const changesState = <R extends RouteCase>(route: R): route is R & StateChangingRouteCase =>
@@ -180,3 +352,13 @@ export const STATE_CHANGING_ROUTES: StateChangingRouteCase[] = [
 
 /** GET routes outside a school. */
 export const OTHER_GET_ROUTES = ['GET /api/health', 'GET /api/session'];
+
+/**
+ * The routes gateways call with `Authorization: Bearer <token>`: no session, no cookie, so no
+ * CSRF token either (test/http/gateway-api.test.ts covers their authentication).
+ */
+export const GATEWAY_ROUTES = [
+  'GET /api/gateway/snapshot',
+  'POST /api/gateway/events',
+  'POST /api/gateway/reviews',
+];

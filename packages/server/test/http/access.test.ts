@@ -5,15 +5,21 @@
  * another school; anonymous requests get 401; a session part-way through two-factor gets 403
  * auth.mfa-required (R001-147).
  */
+
+import { createHash, randomBytes } from 'node:crypto';
 import { access, policy } from '@haven/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/audit/audit-log.ts';
 import { createDemoSchool, type DemoResult } from '../../src/demo/demo-school.ts';
+import { createFilterException } from '../../src/repositories/filter-exceptions.ts';
+import { createFilterReviewRequest } from '../../src/repositories/filter-reviews.ts';
+import { createGateway } from '../../src/repositories/gateways.ts';
 import { createPerson, listPeople } from '../../src/repositories/people.ts';
 import { listPolicyVersions } from '../../src/repositories/policy-versions.ts';
 import { assignRole, listRoleAssignmentsBySchool } from '../../src/repositories/role-assignments.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { saveDraft } from '../../src/services/policy-service.ts';
+import { filterState } from '../helpers/filter.ts';
 import { forEachHaven, TestBrowser } from '../helpers/havens.ts';
 import { credential, DEMO_ACCOUNTS, type DemoLocal, expectError, SignIns } from '../helpers/http.ts';
 import { type RouteIds, SCHOOL_ROUTES, type SchoolRouteCase } from '../helpers/routes.ts';
@@ -41,6 +47,44 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
     teacher: 403,
     governor: 403,
   },
+  'GET /api/schools/:schoolId/filter/settings': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'PUT /api/schools/:schoolId/filter/settings': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/filter/groups': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'POST /api/schools/:schoolId/filter/explain': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/filter/exceptions': { admin: 200, dsl: 200, teacher: 200, governor: 403 },
+  'POST /api/schools/:schoolId/filter/exceptions': { admin: 201, dsl: 201, teacher: 201, governor: 403 },
+  'POST /api/schools/:schoolId/filter/exceptions/:id/approve': {
+    admin: 200,
+    dsl: 200,
+    teacher: 403,
+    governor: 403,
+  },
+  'POST /api/schools/:schoolId/filter/exceptions/:id/decline': {
+    admin: 200,
+    dsl: 200,
+    teacher: 403,
+    governor: 403,
+  },
+  'POST /api/schools/:schoolId/filter/exceptions/:id/withdraw': {
+    admin: 200,
+    dsl: 200,
+    teacher: 200,
+    governor: 403,
+  },
+  'GET /api/schools/:schoolId/filter/change-log': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/filter/decisions': { admin: 200, dsl: 200, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/filter/reviews': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/filter/reviews/:id/handle': {
+    admin: 200,
+    dsl: 403,
+    teacher: 403,
+    governor: 403,
+  },
+  'GET /api/schools/:schoolId/filter/tests': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'POST /api/schools/:schoolId/filter/tests': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/filter/gateways': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/filter/gateways': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
+  'DELETE /api/schools/:schoolId/filter/gateways/:id': { admin: 204, dsl: 403, teacher: 403, governor: 403 },
 };
 
 /** The grants each Milford Haven demo account ends up with (the DSL's and governor's through policy roles). */
@@ -57,7 +101,9 @@ forEachHaven('access: every school route, every demo account', (t) => {
   let signIns: SignIns;
   const browsers = new Map<DemoLocal, TestBrowser>();
   const grants = new Map<DemoLocal, string[]>();
+  const accountIds = new Map<DemoLocal, string>();
   let westoverAdmin: TestBrowser;
+  let westoverAdminId: string;
 
   const today = () => t.clock.now().toISOString().slice(0, 10);
 
@@ -72,6 +118,8 @@ forEachHaven('access: every school route, every demo account', (t) => {
     schoolId: string,
     templateId: string,
     route: SchoolRouteCase,
+    /** The account that will send the request (for an exception of its own to withdraw). */
+    caller: string | null = null,
   ): Promise<RouteIds> => {
     const doc = policy.template(templateId)!;
     const roleId = doc.roles.find((r) => r.kinds.includes('all-staff'))!.id;
@@ -83,6 +131,24 @@ forEachHaven('access: every school route, every demo account', (t) => {
       policyRoleId: roleId,
       templateId,
       matrix: policy.matricesOf(doc)[0] ?? 'communications',
+      exceptionId: placeholder,
+      ownExceptionId: placeholder,
+      reviewId: placeholder,
+      gatewayId: placeholder,
+    };
+    const exception = (requestedBy: string) => {
+      const now = t.clock.now().getTime();
+      return createFilterException(t.haven.db, {
+        schoolId,
+        target: { kind: 'host', host: 'fixture.example.org' },
+        scope: { kind: 'group', group: 'staff' },
+        reason: 'Fixture',
+        requestedBy,
+        requestedByName: 'Fixture',
+        requestedAt: new Date(now).toISOString(),
+        startsAt: new Date(now).toISOString(),
+        endsAt: new Date(now + 86_400_000).toISOString(),
+      });
     };
     const person = (givenName: string) => {
       const n = ++fixtures.n;
@@ -98,6 +164,35 @@ forEachHaven('access: every school route, every demo account', (t) => {
       ids.versionId = (await saveDraft(t.haven, SYSTEM_ACTOR, schoolId, doc, { skipAuthorise: true })).id;
     } else if (route.name === 'POST /api/schools/:schoolId/role-assignments') {
       ids.personId = (await person('Casey')).id;
+    } else if (route.name.endsWith('/approve') || route.name.endsWith('/decline')) {
+      ids.exceptionId = (await exception('someone-else')).id;
+    } else if (route.name.endsWith('/withdraw')) {
+      ids.ownExceptionId = (await exception(caller ?? 'someone-else')).id;
+    } else if (route.name.endsWith('/handle')) {
+      ids.reviewId = (
+        await createFilterReviewRequest(t.haven.db, {
+          schoolId,
+          at: t.clock.now().toISOString(),
+          gatewayId: null,
+          host: 'blocked.example.org',
+          url: null,
+          group: 'ks3',
+          username: null,
+          client: '10.0.0.9',
+          reference: 'FIXTURE',
+          comment: null,
+        })
+      ).id;
+    } else if (route.name === 'DELETE /api/schools/:schoolId/filter/gateways/:id') {
+      ids.gatewayId = (
+        await createGateway(t.haven.db, {
+          schoolId,
+          name: 'Fixture gateway',
+          site: null,
+          credentialHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+          createdAt: t.clock.now().toISOString(),
+        })
+      ).id;
     } else if (route.method === 'DELETE') {
       const holder = await person('Robin');
       ids.assignmentId = (
@@ -112,6 +207,7 @@ forEachHaven('access: every school route, every demo account', (t) => {
     people: (await listPeople(t.haven.db, schoolId)).total,
     versions: (await listPolicyVersions(t.haven.db, schoolId)).map((v) => `${v.version}:${v.status}`),
     assignments: (await listRoleAssignmentsBySchool(t.haven.db, schoolId)).map((a) => a.id).sort(),
+    filter: await filterState(t.haven.db, schoolId),
   });
 
   const send = (browser: TestBrowser, route: SchoolRouteCase, ids: RouteIds) =>
@@ -126,8 +222,10 @@ forEachHaven('access: every school route, every demo account', (t) => {
       const view = await signIns.complete(browser, credential(milford, local));
       browsers.set(local, browser);
       grants.set(local, view.account!.grants);
+      accountIds.set(local, view.account!.id);
     }
     westoverAdmin = await signIns.browser(credential(westover, 'admin'));
+    westoverAdminId = (await westoverAdmin.get('/api/session')).json().account.id as string;
   });
 
   it('has a literal expectation for every school route, and a route for every expectation', () => {
@@ -153,14 +251,14 @@ forEachHaven('access: every school route, every demo account', (t) => {
             EXPECTED[route.name]?.[local],
           );
 
-          const ids = await freshIds(milford.school.id, 'milford-haven', route);
+          const ids = await freshIds(milford.school.id, 'milford-haven', route, accountIds.get(local)!);
           const before = await state(milford.school.id);
           const res = await send(browsers.get(local)!, route, ids);
           expect(res.statusCode, res.body).toBe(fromTable);
           if (fromTable === 403) {
             expectError(res, 403, 'forbidden');
             expect(await state(milford.school.id)).toEqual(before);
-          } else if (route.method === 'GET') {
+          } else if (route.method === 'GET' || route.readOnly) {
             expect(res.body.length).toBeGreaterThan(0);
           } else {
             expect(await state(milford.school.id)).not.toEqual(before);
@@ -195,7 +293,7 @@ forEachHaven('access: every school route, every demo account', (t) => {
 
   it("Westover's own admin reaches Westover's routes (control for the cross-school 403s)", async () => {
     for (const route of SCHOOL_ROUTES) {
-      const ids = await freshIds(westover.school.id, 'westover', route);
+      const ids = await freshIds(westover.school.id, 'westover', route, westoverAdminId);
       const res = await send(westoverAdmin, route, ids);
       if (route.name.includes('/matrices/') && policy.matricesOf(policy.template('westover')!).length === 0) {
         // Westover's policy has no matrices: reaching the route shows as policy.no-matrix, not 403.

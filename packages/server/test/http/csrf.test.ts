@@ -15,6 +15,7 @@ import { listPolicyVersions } from '../../src/repositories/policy-versions.ts';
 import { assignRole, listRoleAssignmentsBySchool } from '../../src/repositories/role-assignments.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { saveDraft } from '../../src/services/policy-service.ts';
+import { filterState } from '../helpers/filter.ts';
 import { forEachHaven, TestBrowser } from '../helpers/havens.ts';
 import { credential, expectError, SignIns, sendWithCsrf } from '../helpers/http.ts';
 import { type RouteIds, STATE_CHANGING_ROUTES } from '../helpers/routes.ts';
@@ -29,6 +30,7 @@ forEachHaven('CSRF protection on every state-changing route', (t) => {
     people: (await listPeople(t.haven.db, ids.schoolId)).total,
     versions: (await listPolicyVersions(t.haven.db, ids.schoolId)).map((v) => `${v.id}:${v.status}`),
     assignments: (await listRoleAssignmentsBySchool(t.haven.db, ids.schoolId)).map((a) => a.id).sort(),
+    filter: await filterState(t.haven.db, ids.schoolId),
   });
 
   beforeAll(async () => {
@@ -53,6 +55,11 @@ forEachHaven('CSRF protection on every state-changing route', (t) => {
       policyRoleId: 'teaching-and-support-staff',
       templateId: 'milford-haven',
       matrix: 'communications',
+      // CSRF is refused before any of these is looked at.
+      exceptionId: 'not-reached',
+      ownExceptionId: 'not-reached',
+      reviewId: 'not-reached',
+      gatewayId: 'not-reached',
     };
   });
 

@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { verifyAudit } from '../../src/audit/audit-log.ts';
 import { forEachHaven, TestBrowser } from '../helpers/havens.ts';
-import { OTHER_GET_ROUTES, SCHOOL_ROUTES, STATE_CHANGING_ROUTES } from '../helpers/routes.ts';
+import { GATEWAY_ROUTES, OTHER_GET_ROUTES, SCHOOL_ROUTES, STATE_CHANGING_ROUTES } from '../helpers/routes.ts';
 
 interface OpenApiDocument {
   openapi: string;
@@ -58,10 +58,10 @@ forEachHaven('OpenAPI document and health check', (t) => {
     const doc = await load();
     const tested = [...SCHOOL_ROUTES, ...STATE_CHANGING_ROUTES]
       .map((r) => r.name)
-      .concat(OTHER_GET_ROUTES)
+      .concat(OTHER_GET_ROUTES, GATEWAY_ROUTES)
       .map(asOpenApi);
     expect(operations(doc)).toEqual([...new Set(tested)].sort());
-    expect(operations(doc)).toHaveLength(19);
+    expect(operations(doc)).toHaveLength(40);
     // The document itself is not listed.
     expect(doc.paths['/api/openapi.json']).toBeUndefined();
   });
