@@ -62,14 +62,8 @@ export function parseAt(value: string | undefined, timeZone: string, now = new D
 }
 
 /** A URL, `host/path` or a bare host, as decide() takes it. */
-export function parseTarget(target: string): { host: string; path: string | null; url: string | null } {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
-  if (withScheme || target.includes('/')) {
-    const r = filter.normaliseUrl(withScheme ? target : `http://${target}`);
-    if (!r.ok) throw new CliError(`"${target}" is not a URL or host name: ${r.reason}`, EXIT.usage);
-    return { host: r.host, path: r.path, url: withScheme ? target : `http://${target}` };
-  }
-  const h = filter.normaliseHost(target);
-  if (!h.ok) throw new CliError(`"${target}" is not a URL or host name: ${h.reason}`, EXIT.usage);
-  return { host: h.host, path: null, url: null };
+export function parseTarget(target: string): { host: string; path: string | null } {
+  const r = filter.parseTarget(target);
+  if (!r.ok) throw new CliError(`"${target}" is not a URL or host name: ${r.reason}`, EXIT.usage);
+  return { host: r.host, path: r.path };
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DomainIndexBuilder,
   type ParseResult,
   parseDomainList,
+  parseDomainListInto,
   parseHashList,
   parseHostsFile,
+  parseHostsFileInto,
   parseUrlList,
+  parseUrlListInto,
 } from '../src/filter/lists.ts';
 
 const SHA_A = 'a'.repeat(64);
@@ -277,5 +281,30 @@ describe('parseHashList', () => {
     expect(r.entries).toEqual([SHA_A, SHA_MIXED.toLowerCase(), 'b'.repeat(64)]);
     expect(r.problems.map((p) => p.line)).toEqual([5, 6, 7]);
     expect(r.counts).toMatchObject({ lines: 8, entries: 3, duplicates: 1, rejected: 3, comments: 1 });
+  });
+});
+
+describe('parsing straight into a DomainIndexBuilder', () => {
+  it('adds every entry with the given categories, leaving repeats to the builder', () => {
+    const b = new DomainIndexBuilder();
+    const d = parseDomainListInto(b, 'a.example\nB.example\na.example\nbad..example\n', 'gambling');
+    expect(d.entries).toEqual([]);
+    expect(d.counts).toMatchObject({ lines: 4, entries: 3, duplicates: 0, rejected: 1 });
+    const h = parseHostsFileInto(b, '0.0.0.0 c.example a.example\n127.0.0.1 localhost\n', ['chat', 'dating']);
+    expect(h.counts).toMatchObject({ entries: 2, skipped: 1 });
+    const u = parseUrlListInto(b, 'd.example/x/\n', 'bypass', { dedupe: true });
+    expect(u.counts).toMatchObject({ entries: 1 });
+    const index = b.build();
+    expect(index.lookupHost('www.a.example')?.categories).toEqual(['gambling', 'chat', 'dating']);
+    expect(index.lookupHost('b.example')?.categories).toEqual(['gambling']);
+    expect(index.lookupHost('c.example')?.categories).toEqual(['chat', 'dating']);
+    expect(index.lookupUrl('d.example', '/x/y')?.matched).toBe('d.example/x');
+    expect(index.stats()).toMatchObject({ domains: 3, urls: 1 });
+  });
+
+  it('counts repeats when asked to', () => {
+    const b = new DomainIndexBuilder();
+    const r = parseDomainListInto(b, 'a.example\na.example\n', 'gambling', { dedupe: true });
+    expect(r.counts).toMatchObject({ entries: 1, duplicates: 1 });
   });
 });

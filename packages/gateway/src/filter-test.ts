@@ -48,11 +48,16 @@ export interface FilterTestOptions {
   now?: () => Date;
 }
 
+/**
+ * One DNS question from a group's test address. Haven answers a block with its block address
+ * (or NXDOMAIN in that mode); anything else, an upstream's NXDOMAIN or SERVFAIL included, means
+ * the filter let the name through.
+ */
 export function dnsProbe(
   server: { host: string; port: number },
   from: string,
   name: string,
-  blockAddress: string | undefined,
+  block: { mode: 'address' | 'nxdomain'; address: string | undefined },
   timeoutMs: number,
 ): Promise<Observed> {
   return new Promise((resolve) => {
@@ -69,9 +74,8 @@ export function dnsProbe(
       const parsed = parseMessage(msg);
       if (!parsed.ok || parsed.message.id !== id) return;
       const m = parsed.message;
-      if (m.rcode === Rcode.NXDOMAIN) return done('block');
-      if (m.rcode !== Rcode.NOERROR) return done('error');
-      const blocked = m.answers.some((a) => a.data.kind === 'a' && a.data.address === blockAddress);
+      if (block.mode === 'nxdomain') return done(m.rcode === Rcode.NXDOMAIN ? 'block' : 'allow');
+      const blocked = m.answers.some((a) => a.data.kind === 'a' && a.data.address === block.address);
       done(blocked ? 'block' : 'allow');
     });
     socket.bind(0, from, () => {
@@ -140,7 +144,13 @@ export async function runFilterTest(o: FilterTestOptions): Promise<FilterTestRes
       const d = filter.decide(o.prepared, o.lists, { group: group.id, at, host });
       const [dns, proxy] = await Promise.all([
         o.dns
-          ? dnsProbe(o.dns, from, host, o.blockAddress, timeoutMs)
+          ? dnsProbe(
+              o.dns,
+              from,
+              host,
+              { mode: o.prepared.snapshot.blockMode, address: o.blockAddress },
+              timeoutMs,
+            )
           : Promise.resolve<Observed>('not-tested'),
         o.proxy ? proxyProbe(o.proxy, from, host, timeoutMs) : Promise.resolve<Observed>('not-tested'),
       ]);

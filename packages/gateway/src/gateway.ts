@@ -163,102 +163,111 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   };
 
   let dns: DnsFilter | null = null;
-  if (o.dns) {
-    dns = await startDnsFilter({
-      udp: o.dns.listen,
-      tcp: o.dns.listen,
-      upstreams: o.dns.upstreams,
-      ...(o.dns.upstreamTimeoutMs ? { upstreamTimeoutMs: o.dns.upstreamTimeoutMs } : {}),
-      blockMode: 'address',
-      blockAddress4: o.dns.blockAddress4,
-      ...(o.dns.blockAddress6 ? { blockAddress6: o.dns.blockAddress6 } : {}),
-      decide(q): DnsVerdict {
-        const { prepared, d } = decideName(q.client, q.name, null);
-        if (d.kind === 'doh-canary') return { kind: 'nxdomain' };
-        if (DNS_LOGGED_TYPES.has(q.type) || d.action === 'block')
-          record(decisionEvent(d, q.client, null, 'dns'));
-        if (d.action === 'block')
-          return prepared.snapshot.blockMode === 'nxdomain' ? { kind: 'nxdomain' } : { kind: 'block' };
-        const safe = prepared.safeSearch(d.group, q.name);
-        return safe ? { kind: 'cname', target: safe } : { kind: 'forward' };
-      },
-      onError,
-    });
+  let blockServer: Awaited<ReturnType<typeof startBlockPageServer>> | null = null;
+  let proxy: Awaited<ReturnType<typeof startProxy>> | null = null;
+  try {
+    if (o.dns) {
+      dns = await startDnsFilter({
+        udp: o.dns.listen,
+        tcp: o.dns.listen,
+        upstreams: o.dns.upstreams,
+        ...(o.dns.upstreamTimeoutMs ? { upstreamTimeoutMs: o.dns.upstreamTimeoutMs } : {}),
+        blockMode: 'address',
+        blockAddress4: o.dns.blockAddress4,
+        ...(o.dns.blockAddress6 ? { blockAddress6: o.dns.blockAddress6 } : {}),
+        decide(q): DnsVerdict {
+          const { prepared, d } = decideName(q.client, q.name, null);
+          if (d.kind === 'doh-canary') return { kind: 'nxdomain' };
+          if (DNS_LOGGED_TYPES.has(q.type) || d.action === 'block')
+            record(decisionEvent(d, q.client, null, 'dns'));
+          if (d.action === 'block')
+            return prepared.snapshot.blockMode === 'nxdomain' ? { kind: 'nxdomain' } : { kind: 'block' };
+          const safe = prepared.safeSearch(d.group, q.name);
+          return safe ? { kind: 'cname', target: safe } : { kind: 'forward' };
+        },
+        onError,
+      });
+    }
+
+    const reviewUrl = o.blockPage ? new URL('/__haven/review', o.blockPage.publicUrl).toString() : null;
+
+    blockServer = o.blockPage
+      ? await startBlockPageServer({
+          listen: o.blockPage.listen,
+          explain({ host, url, client }) {
+            const split = url ? splitUrl(url) : null;
+            const { prepared, d } = decideName(client, host, split?.path ?? null);
+            if (d.action === 'allow') {
+              // Reached the block address but allowed now (an exception began, the lesson ended).
+              return {
+                host,
+                url,
+                category: null,
+                reason: 'This site is not blocked for you now. Try again in a moment.',
+                clause: null,
+                illegal: false,
+                reviewUrl: null,
+                reference: reference(),
+              };
+            }
+            return blockPageInfo(prepared, d, url, '/__haven/review');
+          },
+          async onReviewRequest(r) {
+            const prepared = ready();
+            const who = prepared.identify(r.client, now());
+            await o.onReviewRequest?.({
+              ...r,
+              url: r.url ?? null,
+              comment: r.comment ?? '',
+              group: who.group,
+              user: who.user,
+            });
+          },
+          onError,
+        })
+      : null;
+
+    proxy = o.proxy
+      ? await startProxy({
+          listen: o.proxy.listen,
+          ...(o.proxy.authenticate ? { authenticate: o.proxy.authenticate, realm: 'Haven' } : {}),
+          pac: { proxyHost: o.proxy.publicHost ?? o.proxy.listen.host, proxyPort: o.proxy.listen.port },
+          resolveUser: (client) => o.snapshots.current()?.identify(client, now()).user ?? null,
+          decide(info): HttpVerdict {
+            const prepared = ready();
+            const at = now();
+            const who = prepared.identify(info.client, at);
+            const user = info.user ?? who.user;
+            const path = info.url ? (splitUrl(info.url)?.path ?? null) : null;
+            const d = filter.decide(prepared, o.lists.current(), {
+              group: who.group,
+              user,
+              at,
+              host: info.host,
+              path,
+            });
+            record(decisionEvent(d, info.client, info.url, 'proxy'));
+            if (d.action === 'block')
+              return { kind: 'block', page: blockPageInfo(prepared, d, info.url, reviewUrl) };
+            const safe = prepared.safeSearch(who.group, info.host);
+            return safe && info.connect ? { kind: 'pass', connectHost: safe } : { kind: 'pass' };
+          },
+          onError,
+        })
+      : null;
+  } catch (error) {
+    // Nothing half-started is left listening: a caller may retry with other addresses.
+    await Promise.allSettled([dns?.close(), blockServer?.close(), proxy?.close()]);
+    throw error;
   }
 
-  const reviewUrl = o.blockPage ? new URL('/__haven/review', o.blockPage.publicUrl).toString() : null;
-
-  const blockServer = o.blockPage
-    ? await startBlockPageServer({
-        listen: o.blockPage.listen,
-        explain({ host, url, client }) {
-          const split = url ? splitUrl(url) : null;
-          const { prepared, d } = decideName(client, host, split?.path ?? null);
-          if (d.action === 'allow') {
-            // Reached the block address but allowed now (an exception began, the lesson ended).
-            return {
-              host,
-              url,
-              category: null,
-              reason: 'This site is not blocked for you now. Try again in a moment.',
-              clause: null,
-              illegal: false,
-              reviewUrl: null,
-              reference: reference(),
-            };
-          }
-          return blockPageInfo(prepared, d, url, '/__haven/review');
-        },
-        async onReviewRequest(r) {
-          const prepared = ready();
-          const who = prepared.identify(r.client, now());
-          await o.onReviewRequest?.({
-            ...r,
-            url: r.url ?? null,
-            comment: r.comment ?? '',
-            group: who.group,
-            user: who.user,
-          });
-        },
-        onError,
-      })
-    : null;
-
-  const proxy = o.proxy
-    ? await startProxy({
-        listen: o.proxy.listen,
-        ...(o.proxy.authenticate ? { authenticate: o.proxy.authenticate, realm: 'Haven' } : {}),
-        pac: { proxyHost: o.proxy.publicHost ?? o.proxy.listen.host, proxyPort: o.proxy.listen.port },
-        resolveUser: (client) => o.snapshots.current()?.identify(client, now()).user ?? null,
-        decide(info): HttpVerdict {
-          const prepared = ready();
-          const at = now();
-          const who = prepared.identify(info.client, at);
-          const user = info.user ?? who.user;
-          const path = info.url ? (splitUrl(info.url)?.path ?? null) : null;
-          const d = filter.decide(prepared, o.lists.current(), {
-            group: who.group,
-            user,
-            at,
-            host: info.host,
-            path,
-          });
-          record(decisionEvent(d, info.client, info.url, 'proxy'));
-          if (d.action === 'block')
-            return { kind: 'block', page: blockPageInfo(prepared, d, info.url, reviewUrl) };
-          const safe = prepared.safeSearch(who.group, info.host);
-          return safe && info.connect ? { kind: 'pass', connectHost: safe } : { kind: 'pass' };
-        },
-        onError,
-      })
-    : null;
-
+  const started = { dns, proxy, blockServer };
   return {
     dns,
-    proxyAddress: () => proxy?.address() ?? null,
-    blockPageAddress: () => blockServer?.address() ?? null,
+    proxyAddress: () => started.proxy?.address() ?? null,
+    blockPageAddress: () => started.blockServer?.address() ?? null,
     async close() {
-      await Promise.allSettled([dns?.close(), proxy?.close(), blockServer?.close()]);
+      await Promise.allSettled([started.dns?.close(), started.proxy?.close(), started.blockServer?.close()]);
       o.snapshots.close();
       await o.events?.close();
     },

@@ -1,10 +1,23 @@
-import { Route, Routes } from 'react-router-dom';
+import { can } from '@haven/core/access';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout.tsx';
+import { FilterLayout } from './components/filter/FilterLayout.tsx';
+import { RequireGrant } from './components/filter/RequireGrant.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
 import { RequireSchool } from './components/RequireSchool.tsx';
 import { StageGate } from './components/StageGate.tsx';
+import { t } from './i18n.ts';
 import { Account } from './pages/Account.tsx';
 import { AccountTwoFactor } from './pages/AccountTwoFactor.tsx';
+import { FilterChangeLog } from './pages/filter/FilterChangeLog.tsx';
+import { FilterCheck } from './pages/filter/FilterCheck.tsx';
+import { FilterDecisions } from './pages/filter/FilterDecisions.tsx';
+import { FilterExceptions } from './pages/filter/FilterExceptions.tsx';
+import { FilterGroups } from './pages/filter/FilterGroups.tsx';
+import { FilterReviews } from './pages/filter/FilterReviews.tsx';
+import { FilterTestRun } from './pages/filter/FilterTestRun.tsx';
+import { FilterTests } from './pages/filter/FilterTests.tsx';
+import { FilterTimetable } from './pages/filter/FilterTimetable.tsx';
 import { Home } from './pages/Home.tsx';
 import { Matrix } from './pages/Matrix.tsx';
 import { NotFound } from './pages/NotFound.tsx';
@@ -62,6 +75,78 @@ export function App() {
           <Route path={paths.policy} element={<Policy />} />
           <Route path={paths.matrixPattern} element={<Matrix />} />
           <Route path={paths.people} element={<People />} />
+          <Route path={paths.filter} element={<FilterLayout />}>
+            <Route index element={<Navigate to={paths.filterGroups} replace />} />
+            <Route path={paths.filterGroups} element={<FilterGroups />} />
+            <Route path={paths.filterCheck} element={<FilterCheck />} />
+            <Route path={paths.filterTimetable} element={<FilterTimetable />} />
+            <Route
+              path={paths.filterExceptions}
+              element={
+                <RequireGrant
+                  check={(g) => can(g, 'filterExceptions', 'read')}
+                  title={t('web.filter.exceptions.title')}
+                >
+                  <FilterExceptions />
+                </RequireGrant>
+              }
+            />
+            <Route
+              path={paths.filterChangeLog}
+              element={
+                <RequireGrant
+                  check={(g) => can(g, 'filterChangeLog', 'read')}
+                  title={t('web.filter.changeLog.title')}
+                >
+                  <FilterChangeLog />
+                </RequireGrant>
+              }
+            />
+            <Route
+              path={paths.filterDecisions}
+              element={
+                <RequireGrant
+                  check={(g) => can(g, 'filterDecisions', 'read')}
+                  title={t('web.filter.decisions.title')}
+                >
+                  <FilterDecisions />
+                </RequireGrant>
+              }
+            />
+            <Route
+              path={paths.filterReviews}
+              element={
+                <RequireGrant
+                  check={(g) => can(g, 'filterReviews', 'read')}
+                  title={t('web.filter.reviews.title')}
+                >
+                  <FilterReviews />
+                </RequireGrant>
+              }
+            />
+            <Route
+              path={paths.filterTests}
+              element={
+                <RequireGrant
+                  check={(g) => can(g, 'filterTests', 'read')}
+                  title={t('web.filter.tests.title')}
+                >
+                  <FilterTests />
+                </RequireGrant>
+              }
+            />
+            <Route
+              path={paths.filterTestRunPattern}
+              element={
+                <RequireGrant
+                  check={(g) => can(g, 'filterTests', 'read')}
+                  title={t('web.filter.tests.title')}
+                >
+                  <FilterTestRun />
+                </RequireGrant>
+              }
+            />
+          </Route>
         </Route>
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -56,7 +56,7 @@ export function lastServerContact(): number {
   return lastResponseAt;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;

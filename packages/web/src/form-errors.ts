@@ -22,7 +22,7 @@ export function problemsFrom(error: unknown, fields: FormFields): FormProblem[] 
 }
 
 /** "is not valid" becomes "Is not valid", to stand on its own beside a field. */
-function sentence(reason: string): string {
+export function sentence(reason: string): string {
   return reason.charAt(0).toUpperCase() + reason.slice(1);
 }
 

@@ -189,13 +189,12 @@ function fastHost(raw: string, from: number, to: number): string | null {
 }
 
 /**
- * `normaliseHost(text.slice(start, end))`, without slicing the common case first (the list parsers
- * call this on the whole text of a list).
+ * The fast path alone, for the list parsers' inner loop: the normalised host of
+ * `text.slice(start, end)` when it is a plain, valid ASCII name, without slicing first; else null
+ * (then call `normaliseHost`, which also gives the reason for a refusal).
  */
-export function normaliseHostIn(text: string, start: number, end: number): HostResult {
-  const quick = fastHost(text, start, end);
-  if (quick !== null) return { ok: true, host: quick };
-  return normaliseHost(text.slice(start, end));
+export function quickHostIn(text: string, start: number, end: number): string | null {
+  return fastHost(text, start, end);
 }
 
 /** Normalises a host name, IPv4 or IPv6 literal; see the module comment for the rules. */
@@ -443,4 +442,22 @@ export function urlPathPrefixes(path: string, withSlashForms = false): string[] 
     if (k < path.length && path.charCodeAt(k) === 63) inQuery = true;
   }
   return out;
+}
+
+/**
+ * What a person types to check or unblock: a URL, `host/path`, or a bare host. A path is kept
+ * only where one was given, so "example.com" asks about the host and "example.com/" about its
+ * home page.
+ */
+export function parseTarget(
+  raw: string,
+): { ok: true; host: string; path: string | null } | { ok: false; reason: string } {
+  const text = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  if (withScheme || /[/?]/.test(text)) {
+    const r = normaliseUrl(withScheme ? text : `http://${text}`);
+    return r.ok ? { ok: true, host: r.host, path: r.path } : r;
+  }
+  const h = normaliseHost(text);
+  return h.ok ? { ok: true, host: h.host, path: null } : h;
 }

@@ -1,5 +1,6 @@
-import { HashSet64 } from './domain-index.ts';
-import { isIpLiteral, isSpace, normaliseHost, normaliseHostIn, normaliseUrl } from './host.ts';
+import type { CategoryId } from './categories.ts';
+import { type DomainIndexBuilder, HashSet64 } from './domain-index.ts';
+import { isIpLiteral, isSpace, normaliseHost, normaliseUrl, quickHostIn } from './host.ts';
 
 /**
  * Parsers for the list formats Haven imports. None of them throws, whatever the input: every line
@@ -8,8 +9,8 @@ import { isIpLiteral, isSpace, normaliseHost, normaliseHostIn, normaliseUrl } fr
  * The text is scanned line by line with `indexOf` (it is never split into an array), `\n` and
  * `\r\n` endings are both accepted, a final line without a newline counts, and a leading byte-order
  * mark is ignored. Duplicates are detected by 64-bit hash (see domain-index.ts for why that is
- * safe), so a 5-million-line list does not hold 5 million strings in a `Set`. For such lists pass
- * `onEntry` so entries go straight into a `DomainIndexBuilder` instead of into an array.
+ * safe), so a 5-million-line list does not hold 5 million strings in a `Set`. For such lists use
+ * the `...Into` variants, which put entries straight into a `DomainIndexBuilder`.
  */
 
 export interface ParseProblem {
@@ -192,17 +193,16 @@ const WHITESPACE = /\s/;
  * A list of domains, one a line (`example.com`, `.example.com`, `*.example.com`, `bücher.example`),
  * with `#` comments on their own lines or after an entry. Entries are normalised by
  * `normaliseHost` (IDNs become punycode); IPv4 and IPv6 literals are accepted. For lists of
- * millions of lines, stream into the index:
- * `parseDomainList(text, { onEntry: (h) => builder.addDomain(h, category), dedupe: false })`.
+ * millions of lines, use `parseDomainListInto` (which streams into a `DomainIndexBuilder`).
  */
 export function parseDomainList(text: string, options?: ParseOptions): ParseResult {
   const c = new Collector(text, options);
   const comments = new CommentFinder(text, true);
   forEachLine(text, c, (start, end, lineNo) => {
     const contentEnd = comments.contentEnd(start, end);
-    const quick = normaliseHostIn(text, start, contentEnd);
-    if (quick.ok) {
-      c.entry(quick.host);
+    const quick = quickHostIn(text, start, contentEnd);
+    if (quick !== null) {
+      c.entry(quick);
       return;
     }
     const content = lineContent(text, c, contentEnd, start, end);
@@ -306,4 +306,53 @@ export function parseHashList(text: string, options?: ParseOptions): ParseResult
     else c.problem(lineNo, text.slice(start, end), 'not a SHA-256 digest (64 hexadecimal digits)');
   });
   return c.result();
+}
+
+/** Options for the `...Into` parsers: as `ParseOptions`, less `onEntry`; `dedupe` is false unless set. */
+export type ParseIntoOptions = Omit<ParseOptions, 'onEntry'>;
+
+/**
+ * Parses a domain list straight into a `DomainIndexBuilder`, giving every entry `categories`:
+ * no entries array is built, and repeats are left to the builder (which merges them) unless
+ * `dedupe: true` is passed. This is how to load a list of millions of lines.
+ */
+export function parseDomainListInto(
+  builder: DomainIndexBuilder,
+  text: string,
+  categories: readonly CategoryId[] | CategoryId,
+  options?: ParseIntoOptions,
+): ParseResult {
+  return parseDomainList(text, {
+    dedupe: false,
+    ...options,
+    onEntry: (host) => builder.addDomain(host, categories),
+  });
+}
+
+/** As `parseDomainListInto`, for hosts files. */
+export function parseHostsFileInto(
+  builder: DomainIndexBuilder,
+  text: string,
+  categories: readonly CategoryId[] | CategoryId,
+  options?: ParseIntoOptions,
+): ParseResult {
+  return parseHostsFile(text, {
+    dedupe: false,
+    ...options,
+    onEntry: (host) => builder.addDomain(host, categories),
+  });
+}
+
+/** As `parseDomainListInto`, for URL lists (entries go in with `addUrl`). */
+export function parseUrlListInto(
+  builder: DomainIndexBuilder,
+  text: string,
+  categories: readonly CategoryId[] | CategoryId,
+  options?: ParseIntoOptions,
+): ParseResult {
+  return parseUrlList(text, {
+    dedupe: false,
+    ...options,
+    onEntry: (key) => builder.addUrl(key, categories),
+  });
 }

@@ -14,6 +14,7 @@ export {
   normalisedUrlKey,
   normaliseHost,
   normaliseUrl,
+  parseTarget,
   type UrlResult,
   urlPathPrefixes,
 } from './host.ts';
@@ -24,12 +25,16 @@ export {
 } from './illegal-list.ts';
 export {
   type ParseCounts,
+  type ParseIntoOptions,
   type ParseOptions,
   type ParseProblem,
   type ParseResult,
   parseDomainList,
+  parseDomainListInto,
   parseHashList,
   parseHostsFile,
+  parseHostsFileInto,
   parseUrlList,
+  parseUrlListInto,
 } from './list-parsers.ts';
 export { UT1_ATTRIBUTION, UT1_CATEGORY_MAP, type Ut1Mapping, ut1CategoryFor } from './ut1.ts';

@@ -343,9 +343,10 @@ export function buildIndex(
       const m = /^([a-z-]+)\.(domains|urls)$/.exec(file);
       if (!m || !filter.isCategoryId(m[1]!)) continue;
       const category = m[1] as filter.CategoryId;
-      const lines = splitLines(readFileSync(path.join(dir, file), 'utf8'));
-      if (m[2] === 'domains') for (const d of lines) builder.addDomain(d, category);
-      else for (const u of lines) builder.addUrl(u, category);
+      // Straight into the builder: a multi-million-line list never becomes an array of strings.
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      if (m[2] === 'domains') filter.parseDomainListInto(builder, text, category, { dedupe: false });
+      else filter.parseUrlListInto(builder, text, category, { dedupe: false });
     }
   }
   const index = builder.build();
@@ -453,7 +454,7 @@ export class ListStore {
   #load(): filter.ListLookup {
     const file = path.join(listsDir(this.dataDir), 'index.bin');
     const index = existsSync(file)
-      ? filter.DomainIndex.fromBytes(new Uint8Array(readFileSync(file)))
+      ? filter.DomainIndex.fromBytes(readFileSync(file))
       : new filter.DomainIndexBuilder().build();
     return listLookup(index, loadIllegal(this.dataDir));
   }

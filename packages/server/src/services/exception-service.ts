@@ -41,23 +41,10 @@ const DAY_MS = 86_400_000;
 /** The furthest ahead an exception may start. */
 const MAX_LEAD_DAYS = 366;
 
-const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9-]{1,63}$/;
-
-/**
- * A host as typed (even pasted as a URL) to the name the filter compares: lower case, IDNs as
- * punycode (the URL parser's reading, as explain and the gateways see names), no `*.` or trailing dot.
- */
+/** A host as typed (even pasted as a URL) to the name the filter compares (core's normalisation). */
 export function normaliseExceptionHost(raw: string): string | null {
-  const text = raw.trim().replace(/^\*\./, '').replace(/\.$/, '');
-  if (!text || /\s/.test(text)) return null;
-  let host: string;
-  try {
-    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`).hostname;
-  } catch {
-    return null;
-  }
-  host = host.replace(/\.$/, '').toLowerCase();
-  return HOST_NAME.test(host) ? host : null;
+  const r = filter.parseTarget(raw);
+  return r.ok ? r.host : null;
 }
 
 export interface ExceptionRequestInput {

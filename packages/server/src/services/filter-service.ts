@@ -69,22 +69,8 @@ export interface ExplainInput {
 
 /** Splits what someone typed into the host and, where a path was given, the path and query. */
 export function parseExplainTarget(text: string): { host: string; path: string | null } | null {
-  const trimmed = text.trim();
-  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
-  let url: URL;
-  try {
-    url = new URL(hasScheme ? trimmed : `http://${trimmed}`);
-  } catch {
-    return null;
-  }
-  const host = url.hostname
-    .replace(/^\[|\]$/g, '')
-    .replace(/\.$/, '')
-    .toLowerCase();
-  if (!host) return null;
-  const rest = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const givenPath = /[/?]/.test(rest);
-  return { host, path: givenPath ? `${url.pathname}${url.search}` : null };
+  const r = filter.parseTarget(text);
+  return r.ok ? { host: r.host, path: r.path } : null;
 }
 
 /**

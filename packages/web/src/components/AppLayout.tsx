@@ -20,6 +20,11 @@ export function AppLayout() {
       show: hasSchool && can(account.grants, 'policy', 'read'),
     },
     {
+      to: paths.filter,
+      label: t('web.filter.nav.link'),
+      show: hasSchool && can(account.grants, 'filter', 'read'),
+    },
+    {
       to: paths.people,
       label: t('web.nav.people'),
       show: hasSchool && can(account.grants, 'people', 'read'),
