@@ -72,30 +72,7 @@ export function blockPageInfo(
   url: string | null,
   reviewUrl: string | null,
 ): BlockPageInfo {
-  const illegal = d.alert === 'illegal-list' || d.alert === 'policy-illegal';
-  if (illegal) {
-    // Nothing about what was asked for: not the host, the category or the clause.
-    return {
-      host: '',
-      url: null,
-      category: null,
-      reason: '',
-      clause: null,
-      illegal: true,
-      reviewUrl: null,
-      reference: reference(),
-    };
-  }
-  return {
-    host: d.host,
-    url,
-    category: d.category ? filter.CATEGORY_LABELS[d.category] : null,
-    reason: filter.explain(prepared, d),
-    clause: d.rule ? filter.describeCitation(d.rule.governing) : null,
-    illegal: false,
-    reviewUrl: filter.overridable(d) ? reviewUrl : null,
-    reference: reference(),
-  };
+  return filter.blockPageFor(prepared, d, url, reviewUrl, reference());
 }
 
 export function decisionEvent(

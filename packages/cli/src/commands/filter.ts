@@ -118,6 +118,7 @@ export function registerFilterCommands(program: Command): void {
       }
       const lists = ctx.lists.current();
       const group = opts.group;
+      const school = opts.school;
       await runSquidHelper({
         input: process.stdin,
         output: process.stdout,
@@ -130,12 +131,11 @@ export function registerFilterCommands(program: Command): void {
             path: req.connect ? null : pathOf(req.url),
           });
           if (d.action === 'allow') return { kind: 'pass' };
+          // The block page decides again from these, so they reveal nothing the page would not.
           const u = new URL(blockBase);
-          if (d.alert !== 'illegal-list' && d.alert !== 'policy-illegal') {
-            u.searchParams.set('host', req.host);
-            if (d.category) u.searchParams.set('category', d.category);
-          }
+          u.searchParams.set('school', school);
           u.searchParams.set('group', group);
+          u.searchParams.set('host', d.alert === 'illegal-list' ? '-' : req.host);
           return { kind: 'block', redirectUrl: u.toString() };
         },
       });

@@ -1,3 +1,4 @@
+export * from './block-page.ts';
 export * from './categories.ts';
 export * from './compile.ts';
 export * from './decide.ts';

@@ -1,3 +1,4 @@
+import { REVIEW_COMMENT_MAX } from '@haven/core/filter';
 /** The "Ask for this to be reviewed" form: its limits, and parsing and checking what a browser posts. */
 
 export const REVIEW_LIMITS = {
@@ -6,7 +7,7 @@ export const REVIEW_LIMITS = {
   host: 253,
   url: 4096,
   reference: 64,
-  comment: 1000,
+  comment: REVIEW_COMMENT_MAX,
 } as const;
 
 export interface ReviewForm {

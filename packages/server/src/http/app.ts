@@ -15,6 +15,7 @@ import {
 import type { Haven } from '../haven.ts';
 import { errors, HavenError } from './errors.ts';
 import { registerAccountRoutes } from './routes/account.ts';
+import { registerBlockedRoute } from './routes/blocked.ts';
 import { registerFilterRoutes } from './routes/filter.ts';
 import { registerGatewayRoutes } from './routes/gateway.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -143,6 +144,7 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
   // Gateways sign requests with a bearer token and send no cookie: outside the session and CSRF
   // hooks, behind their own authentication (routes/gateway.ts).
   await app.register(async (gateway) => registerGatewayRoutes(gateway, haven), { prefix: '/api/gateway' });
+  registerBlockedRoute(app, haven);
 
   const webDir = options.webDir ?? haven.config.webDir ?? defaultWebDir();
   if (existsSync(path.join(webDir, 'index.html'))) {
