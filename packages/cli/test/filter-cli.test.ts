@@ -403,7 +403,9 @@ describe('haven filter helper (Squid url_rewrite, squidGuard drop-in)', () => {
     );
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('0 OK rewrite-url="http://haven.school/blocked?school=milford-haven&group=ks3&host=bet.example"');
+    expect(lines[0]).toBe(
+      '0 OK rewrite-url="http://haven.school/blocked?school=milford-haven&group=ks3&host=bet.example"',
+    );
     expect(lines[1]).toBe('1 ERR');
     expect(lines[2]).toMatch(/^2 OK rewrite-url=/);
     expect(lines[3]).toMatch(/^3 BH message=/);
