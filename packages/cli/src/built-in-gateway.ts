@@ -4,6 +4,8 @@ import {
   EventBatcher,
   type Gateway,
   httpEventSender,
+  httpReviewSender,
+  httpSignIn,
   httpSnapshotFetcher,
   startGateway,
   startSnapshotSource,
@@ -29,6 +31,8 @@ export interface BuiltInGatewayOptions {
   school?: string;
   dns?: { host: string; port: number };
   proxy?: { host: string; port: number };
+  /** Require proxy sign-in, checked against the school's accounts. */
+  proxySignIn?: boolean;
   upstreams: { host: string; port: number }[];
   blockAddress: string;
   blockListen: { host: string; port: number };
@@ -88,7 +92,10 @@ export async function startBuiltInGateway(
     lists: haven.lists,
     events,
     ...(o.dns ? { dns: { listen: o.dns, upstreams: o.upstreams, blockAddress4: o.blockAddress } } : {}),
-    ...(o.proxy ? { proxy: { listen: o.proxy } } : {}),
+    ...(o.proxy
+      ? { proxy: { listen: o.proxy, ...(o.proxySignIn ? { signIn: httpSignIn(serverUrl, token) } : {}) } }
+      : {}),
+    onReviewRequest: httpReviewSender(serverUrl, token),
     onError,
   };
   try {

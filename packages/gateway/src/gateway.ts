@@ -31,7 +31,12 @@ export interface GatewayOptions {
   };
   proxy?: {
     listen: { host: string; port: number };
-    authenticate?(username: string, password: string): Promise<boolean>;
+    /**
+     * When given, proxy sign-in is required, and this checks it (the school's accounts, on the
+     * server): the person and their filter group, or null for a wrong sign-in. A success also ties
+     * the client's address to the person here at once, so DNS from that address is theirs too.
+     */
+    signIn?(username: string, password: string, client: string): Promise<SignedIn | null>;
     /** The address clients use for the proxy, for the PAC file. */
     publicHost?: string;
   };
@@ -40,6 +45,13 @@ export interface GatewayOptions {
   onReviewRequest?(request: GatewayReviewRequest): Promise<void>;
   now?: () => number;
   onError?(error: Error, context: string): void;
+}
+
+export interface SignedIn {
+  user: string;
+  /** Null where the school has no group for the person: the address's group stands. */
+  group: string | null;
+  until: string;
 }
 
 export interface GatewayReviewRequest {
@@ -125,10 +137,35 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     return prepared;
   };
 
+  // Sign-ins at this gateway, by address and by user, until the next snapshot carries them.
+  const signedInAt = new Map<string, { user: string; group: string; until: number }>();
+  const groupOfUser = new Map<string, { group: string; until: number }>();
+  const identify = (prepared: filter.PreparedFilter, client: string, at: number) => {
+    const local = signedInAt.get(client);
+    if (local && local.until > at) return { group: local.group, user: local.user };
+    if (local) signedInAt.delete(client);
+    return prepared.identify(client, at);
+  };
+  const signIn = o.proxy?.signIn;
+  const authenticate = signIn
+    ? async (username: string, password: string, client: string) => {
+        const answer = await signIn(username, password, client);
+        if (!answer) return false;
+        if (answer.group) {
+          const until = Date.parse(answer.until);
+          if (signedInAt.size > 100_000) signedInAt.clear();
+          signedInAt.set(client, { user: answer.user, group: answer.group, until });
+          if (groupOfUser.size > 100_000) groupOfUser.clear();
+          groupOfUser.set(answer.user, { group: answer.group, until });
+        }
+        return true;
+      }
+    : undefined;
+
   const decideName = (client: string, host: string, path: string | null) => {
     const prepared = ready();
     const at = now();
-    const who = prepared.identify(client, at);
+    const who = identify(prepared, client, at);
     const d = filter.decide(prepared, o.lists.current(), {
       group: who.group,
       user: who.user,
@@ -191,7 +228,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
           },
           async onReviewRequest(r) {
             const prepared = ready();
-            const who = prepared.identify(r.client, now());
+            const who = identify(prepared, r.client, now());
             await o.onReviewRequest?.({
               ...r,
               url: r.url ?? null,
@@ -207,17 +244,23 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     proxy = o.proxy
       ? await startProxy({
           listen: o.proxy.listen,
-          ...(o.proxy.authenticate ? { authenticate: o.proxy.authenticate, realm: 'Haven' } : {}),
+          ...(authenticate ? { authenticate, realm: 'Haven' } : {}),
           pac: { proxyHost: o.proxy.publicHost ?? o.proxy.listen.host, proxyPort: o.proxy.listen.port },
-          resolveUser: (client) => o.snapshots.current()?.identify(client, now()).user ?? null,
+          resolveUser: (client) => {
+            const prepared = o.snapshots.current();
+            return prepared ? identify(prepared, client, now()).user : null;
+          },
           decide(info): HttpVerdict {
             const prepared = ready();
             const at = now();
-            const who = prepared.identify(info.client, at);
+            const who = identify(prepared, info.client, at);
             const user = info.user ?? who.user;
+            // A signed-in person keeps their own group wherever they sit.
+            const own = info.user ? groupOfUser.get(info.user) : undefined;
+            const group = own && own.until > at ? own.group : who.group;
             const path = info.url ? (splitUrl(info.url)?.path ?? null) : null;
             const d = filter.decide(prepared, o.lists.current(), {
-              group: who.group,
+              group,
               user,
               at,
               host: info.host,
@@ -226,7 +269,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
             record(decisionEvent(d, info.client, info.url, 'proxy'));
             if (d.action === 'block')
               return { kind: 'block', page: blockPageInfo(prepared, d, info.url, reviewUrl) };
-            const safe = prepared.safeSearch(who.group, info.host);
+            const safe = prepared.safeSearch(group, info.host);
             return safe && info.connect ? { kind: 'pass', connectHost: safe } : { kind: 'pass' };
           },
           onError,

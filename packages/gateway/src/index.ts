@@ -5,5 +5,6 @@ export * from './filter-test.ts';
 export * from './gateway.ts';
 export type { HttpRequestInfo, HttpVerdict, ProxyOptions, ProxyServer } from './proxy/index.ts';
 export { startProxy } from './proxy/index.ts';
+export * from './server-calls.ts';
 export * from './snapshot-source.ts';
 export * from './squid-helper/index.ts';

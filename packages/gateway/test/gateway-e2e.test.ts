@@ -352,3 +352,81 @@ describe('snapshot source and event batches without a server', () => {
     }
   });
 });
+
+describe('proxy sign-in through a running gateway (curl -U, then dig from the same address)', () => {
+  if (!hasTools) return;
+  let upstream: FakeUpstream;
+  let gateway: Gateway;
+  let source: SnapshotSource;
+  const clock = LUNCH;
+  const checked: { username: string; client: string }[] = [];
+  const PEOPLE: Record<string, { password: string; group: string }> = {
+    'alice@school.test': { password: 'alice-secret', group: 'staff' },
+    'bob@school.test': { password: 'bob-secret', group: 'ks3' },
+  };
+
+  beforeAll(async () => {
+    upstream = await FakeUpstream.start([a('facebook.test', '192.0.2.20')]);
+    const served = snapshot();
+    source = await startSnapshotSource({ fetch: async () => served, intervalMs: 60_000 });
+    gateway = await startGateway({
+      snapshots: source,
+      lists: { current: lists },
+      dns: {
+        listen: { host: '127.0.0.1', port: 0 },
+        upstreams: [{ host: upstream.host, port: upstream.port }],
+        blockAddress4: BLOCK_ADDRESS,
+      },
+      proxy: {
+        listen: { host: '127.0.0.1', port: 0 },
+        // Stands in for the server's account check (the HTTP API test covers that end).
+        async signIn(username, password, client) {
+          checked.push({ username, client });
+          const p = PEOPLE[username];
+          if (!p || p.password !== password) return null;
+          return { user: username, group: p.group, until: new Date(clock + 3_600_000).toISOString() };
+        },
+      },
+      now: () => clock,
+    });
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await upstream?.close();
+  });
+
+  const curl = async (url: string, user?: string) => {
+    const { stdout } = await run(
+      CURL!,
+      [
+        '-s',
+        '-o',
+        '/dev/null',
+        '-x',
+        `http://127.0.0.1:${gateway.proxyAddress()!.port}`,
+        ...(user ? ['--proxy-user', user] : []),
+        '-w',
+        '%{http_code}',
+        url,
+      ],
+      { timeout: 15_000 },
+    );
+    return Number(stdout);
+  };
+  const ask = async (name: string) =>
+    (await dig(gateway.dns!.udpAddress()!.port, '-b', '127.0.0.1', name, 'A')).answers.map((x) => x.data);
+
+  it('asks for sign-in, files each person in their own group, and ties the address to them', async () => {
+    // Before anyone signs in, 127.0.0.1 is in the default group (guests: social media at lunch).
+    expect(await ask('facebook.test')).toEqual(['192.0.2.20']);
+    expect(await curl('http://facebook.test/')).toBe(407);
+    expect(await curl('http://facebook.test/', 'bob@school.test:wrong')).toBe(407);
+    // Bob is in Key Stage 3: social media needs staff permission.
+    expect(await curl('http://facebook.test/', 'bob@school.test:bob-secret')).toBe(403);
+    expect(await ask('facebook.test')).toEqual([BLOCK_ADDRESS]);
+    // Alice is staff: allowed at lunch, so the proxy tries the site (which does not exist: 502).
+    expect(await curl('http://facebook.test/', 'alice@school.test:alice-secret')).not.toBe(403);
+    expect(await ask('facebook.test')).toEqual(['192.0.2.20']);
+    expect(checked.map((c) => c.client)).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1']);
+  });
+});

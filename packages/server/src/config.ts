@@ -44,6 +44,12 @@ export const configSchema = z.object({
     .default(1024 * 1024),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   webDir: z.string().optional(),
+  /** Where e-mail goes (smtp:// or smtps://, with user:password@ if the server wants them). */
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://mail.school.example:587')
+    .optional(),
+  mailFrom: z.string().min(3).default('Haven <haven@localhost>'),
 });
 
 export type HavenConfig = z.output<typeof configSchema>;
@@ -61,6 +67,8 @@ const ENV_KEYS: Record<keyof z.input<typeof configSchema>, string> = {
   bodyLimitBytes: 'HAVEN_BODY_LIMIT_BYTES',
   logLevel: 'HAVEN_LOG_LEVEL',
   webDir: 'HAVEN_WEB_DIR',
+  smtpUrl: 'HAVEN_SMTP_URL',
+  mailFrom: 'HAVEN_MAIL_FROM',
 };
 
 export class ConfigError extends Error {

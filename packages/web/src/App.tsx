@@ -14,6 +14,7 @@ import { FilterCheck } from './pages/filter/FilterCheck.tsx';
 import { FilterDecisions } from './pages/filter/FilterDecisions.tsx';
 import { FilterExceptions } from './pages/filter/FilterExceptions.tsx';
 import { FilterGroups } from './pages/filter/FilterGroups.tsx';
+import { FilterIllegalHits } from './pages/filter/FilterIllegalHits.tsx';
 import { FilterReviews } from './pages/filter/FilterReviews.tsx';
 import { FilterTestRun } from './pages/filter/FilterTestRun.tsx';
 import { FilterTests } from './pages/filter/FilterTests.tsx';
@@ -121,6 +122,17 @@ export function App() {
                   title={t('web.filter.reviews.title')}
                 >
                   <FilterReviews />
+                </RequireGrant>
+              }
+            />
+            <Route
+              path={paths.filterIllegalHits}
+              element={
+                <RequireGrant
+                  check={(g) => can(g, 'filterIllegalHits', 'read')}
+                  title={t('web.filter.illegalHits.title')}
+                >
+                  <FilterIllegalHits />
                 </RequireGrant>
               }
             />

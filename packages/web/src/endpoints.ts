@@ -56,6 +56,9 @@ export const api = {
   signOut: () => request<void>('/session', { method: 'DELETE' }),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('/account/password', { method: 'POST', body: { currentPassword, newPassword } }),
+  notifications: () => request<NotificationList>('/account/notifications'),
+  markNotificationRead: (id: string) =>
+    request<void>(`/account/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
 
   overview: (schoolId: string) => request<SchoolOverview>(`${school(schoolId)}/overview`),
   policy: (schoolId: string) => request<SchoolPolicy>(`${school(schoolId)}/policy`),
@@ -81,6 +84,22 @@ export const api = {
     }),
 };
 
+/** An alert for the holder of a post: what kind of thing happened and where to look; nothing personal. */
+export interface AppNotification {
+  id: string;
+  createdAt: string;
+  kind: string;
+  urgent: boolean;
+  title: string;
+  link: string;
+  readAt: string | null;
+}
+
+export interface NotificationList {
+  notifications: AppNotification[];
+  unread: number;
+}
+
 /** The policy as a readable HTML document, for an iframe or a link. */
 export function policyDocumentUrl(schoolId: string): string {
   return `/api${school(schoolId)}/policy/document`;
@@ -90,6 +109,7 @@ export function policyDocumentUrl(schoolId: string): string {
 export const queryKeys = {
   session: ['session'] as const,
   health: ['health'] as const,
+  notifications: ['notifications'] as const,
   school: (schoolId: string) => ['school', schoolId] as const,
   overview: (schoolId: string) => ['school', schoolId, 'overview'] as const,
   policy: (schoolId: string) => ['school', schoolId, 'policy'] as const,

@@ -19,6 +19,7 @@ export const paths = {
   filterDecisions: '/filter/decisions',
   filterReviews: '/filter/reviews',
   filterTests: '/filter/tests',
+  filterIllegalHits: '/filter/illegal-hits',
   filterTestRun: (runId: string) => `/filter/tests/${encodeURIComponent(runId)}`,
   filterTestRunPattern: '/filter/tests/:runId',
   account: '/account',

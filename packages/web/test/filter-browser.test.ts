@@ -19,7 +19,8 @@ import {
   type NewFilterDecision,
 } from '../../server/src/repositories/filter-decisions.ts';
 import { createFilterReviewRequest } from '../../server/src/repositories/filter-reviews.ts';
-import { recordFilterTestRun } from '../../server/src/services/filter-service.ts';
+import { SYSTEM_ACTOR } from '../../server/src/services/actor.ts';
+import { recordFilterTestRun, recordIllegalHits } from '../../server/src/services/filter-service.ts';
 
 const CHROMIUM = process.env.HAVEN_CHROMIUM ?? '/usr/bin/chromium';
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
@@ -101,6 +102,21 @@ async function seedFilterRecords(haven: Haven, schoolId: string) {
     proxy,
     ok,
   });
+  await recordIllegalHits(
+    haven.db,
+    schoolId,
+    [
+      {
+        at: new Date(now - 120_000).toISOString(),
+        gatewayId: null,
+        group: 'ks3',
+        username: 'ben.pupil',
+        client: '10.1.2.9',
+        source: 'dns',
+      },
+    ],
+    { actor: SYSTEM_ACTOR, actorRef: 'gateway:test', actorName: 'Gateway "Test"' },
+  );
   await recordFilterTestRun(haven, schoolId, {
     at: new Date(now - 86_400_000).toISOString(),
     summary: { rows: 3, ok: 1, failed: 1, notTested: 1 },
@@ -413,5 +429,40 @@ describe.skipIf(missing !== null)('the filter pages in Chromium', () => {
     expect(text).toContain('Failed');
     expect(text).toContain('Not tested');
     await page.screenshot({ path: path.join(screenshots, 'filter-test-run.png'), fullPage: true });
+  });
+
+  it('alerts the DSL on the home page to an illegal-list hit, and shows who and where but not what', async () => {
+    const page = await twoFactorPage('dsl');
+    await page.goto(`${base}/`);
+    const alerts = page.getByRole('region', { name: /Alerts for you/ });
+    await expect.poll(() => alerts.textContent()).toContain('matched an illegal-content list');
+    expect(await alerts.textContent()).toContain('1 unread');
+    expect(await alerts.textContent()).not.toContain('ben.pupil');
+    await page.screenshot({ path: path.join(screenshots, 'home-alert.png'), fullPage: true });
+    await alerts.getByRole('link', { name: 'Open' }).click();
+    await expect.poll(() => heading(page)).toBe('Illegal-list hits');
+    const table = page.getByRole('table', { name: 'Illegal-list hits, newest first' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    expect(await table.getByRole('row').nth(1).textContent()).toMatch(/Key Stage 3.*ben\.pupil.*DNS/i);
+    expect(await page.textContent('main')).toContain('Do not try to visit or find the content');
+
+    await page.goto(`${base}/`);
+    await alerts.getByRole('button', { name: 'Mark as read' }).click();
+    await expect.poll(() => alerts.textContent()).toContain('Read');
+    expect(await alerts.textContent()).not.toContain('unread');
+  });
+
+  it('keeps the illegal-list hits from the school administrator', async () => {
+    const page = await twoFactorPage('admin');
+    await page.goto(`${base}/`);
+    expect(await page.getByRole('region', { name: /Alerts for you/ }).count()).toBe(0);
+    await page.goto(`${base}/filter/illegal-hits`);
+    await expect.poll(() => page.textContent('main')).toContain('No access');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Filter pages' })
+        .getByRole('link', { name: 'Illegal-list hits' })
+        .count(),
+    ).toBe(0);
   });
 });

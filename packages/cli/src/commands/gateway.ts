@@ -3,6 +3,8 @@ import { filter } from '@haven/core';
 import {
   EventBatcher,
   httpEventSender,
+  httpReviewSender,
+  httpSignIn,
   httpSnapshotFetcher,
   type SnapshotSource,
   startGateway,
@@ -31,6 +33,7 @@ interface GatewayFlags {
   blockListen?: string;
   server?: string;
   token?: string;
+  proxySignIn?: boolean;
 }
 
 /** The snapshot for this gateway: pulled from a server, or compiled here from the local database or a template. */
@@ -88,7 +91,16 @@ export function registerGatewayCommand(program: Command): void {
       "Haven server to pull the snapshot from and send decisions to (default: this machine's data)",
     )
     .option('--token <token>', 'gateway token for --server')
+    .option(
+      '--proxy-sign-in',
+      "require proxy sign-in, checked against the school's accounts (needs --server)",
+    )
     .action(async (flags: GatewayFlags) => {
+      if (flags.proxySignIn && !(flags.server && flags.token))
+        throw new CliError(
+          '--proxy-sign-in needs --server and --token: accounts live on the server',
+          EXIT.usage,
+        );
       if (!flags.dnsListen && !flags.proxyListen)
         throw new CliError('give --dns-listen, --proxy-listen or both', EXIT.usage);
       if (flags.dnsListen && flags.upstream.length === 0)
@@ -128,7 +140,19 @@ export function registerGatewayCommand(program: Command): void {
         lists,
         ...(events ? { events } : {}),
         ...(dns ? { dns: { listen: dns, upstreams, blockAddress4: blockAddress } } : {}),
-        ...(proxy ? { proxy: { listen: proxy } } : {}),
+        ...(proxy
+          ? {
+              proxy: {
+                listen: proxy,
+                ...(flags.proxySignIn && flags.server && flags.token
+                  ? { signIn: httpSignIn(flags.server, flags.token) }
+                  : {}),
+              },
+            }
+          : {}),
+        ...(flags.server && flags.token
+          ? { onReviewRequest: httpReviewSender(flags.server, flags.token) }
+          : {}),
         onError,
       };
       try {

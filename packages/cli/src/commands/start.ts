@@ -1,4 +1,4 @@
-import { buildApp, createDemoSchool, listSchools } from '@haven/server';
+import { buildApp, createDemoSchool, listSchools, startNotificationMail } from '@haven/server';
 import type { Command } from 'commander';
 import { startBuiltInGateway, startFilterJobs } from '../built-in-gateway.ts';
 import { addDatabaseOptions, configFrom, withHaven } from '../open.ts';
@@ -24,6 +24,10 @@ export function registerStartCommand(program: Command): void {
       )
       .option('--block-address <ip>', 'address given for blocked names (default 127.0.0.1)')
       .option('--block-listen <ip:port>', 'block page address (default <block-address>:80)')
+      .option(
+        '--proxy-sign-in',
+        "require proxy sign-in with the school's accounts (ties the address to the person)",
+      )
       .option('--gateway-school <slug>', 'school the built-in gateway filters for (default: the only school)')
       .option('--decision-retention-days <days>', 'how long decision logs are kept', '365'),
   ).action(
@@ -39,6 +43,7 @@ export function registerStartCommand(program: Command): void {
       blockAddress?: string;
       blockListen?: string;
       gatewaySchool?: string;
+      proxySignIn?: boolean;
       decisionRetentionDays: string;
     }) => {
       const retentionDays = Number(opts.decisionRetentionDays);
@@ -67,7 +72,16 @@ export function registerStartCommand(program: Command): void {
             printSavedDemoCredentials(config.dataDir, url);
           }
         }
-        const stopJobs = startFilterJobs(haven, retentionDays);
+        const stopFilterJobs = startFilterJobs(haven, retentionDays);
+        const stopMail = startNotificationMail(haven, {
+          onError: (e) => err(`haven: sending notification e-mail: ${e.message}`),
+        });
+        if (!haven.config.smtpUrl)
+          out('E-mail is not set up (HAVEN_SMTP_URL): alerts appear in the app only.');
+        const stopJobs = () => {
+          stopFilterJobs();
+          stopMail();
+        };
         let gateway: Awaited<ReturnType<typeof startBuiltInGateway>> | null = null;
         if (dns || proxy) {
           try {
@@ -75,6 +89,7 @@ export function registerStartCommand(program: Command): void {
               ...(opts.gatewaySchool ? { school: opts.gatewaySchool } : {}),
               ...(dns ? { dns } : {}),
               ...(proxy ? { proxy } : {}),
+              proxySignIn: opts.proxySignIn === true,
               upstreams: opts.upstream.map((u) => hostPort(u, '--upstream')),
               blockAddress,
               blockListen: opts.blockListen

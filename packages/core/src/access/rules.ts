@@ -80,6 +80,13 @@ export const ACCESS_RULES = {
   filterDecisions: {
     read: ['school-admin', 'network-manager', 'dsl', 'online-safety-lead', 'headteacher'],
   },
+  /**
+   * Illegal-list hits: who asked and from where (never what). Safeguarding: the DSL and deputies,
+   * and the headteacher; every look is audit-logged.
+   */
+  filterIllegalHits: {
+    read: ['dsl', 'headteacher'],
+  },
   /** The change-control log governors read: no pupil names in it. */
   filterChangeLog: {
     read: SCHOOL_COMMUNITY,

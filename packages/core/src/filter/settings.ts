@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyStageOf } from '../policy/key-stages.ts';
 import type { KeyStage, PolicyDocument } from '../policy/schema.ts';
 import { keyStage } from '../policy/schema.ts';
 import { parseCidr } from './network.ts';
@@ -215,4 +216,40 @@ export function defaultFilterSettings(policy: PolicyDocument): FilterSettings {
     nominations: defaultNominations(policy, groups),
     defaultGroup: groups.find((g) => g.audience === 'guests')?.id ?? groups[0]!.id,
   } satisfies FilterSettingsInput);
+}
+
+/** Who someone is, as far as choosing their filter group goes. */
+export interface GroupMember {
+  kind: 'pupil' | 'staff' | 'parent' | 'governor' | 'visitor' | 'other' | null;
+  yearGroup: string | null;
+  /** Account grants; used when the account is not linked to a person in the directory. */
+  grants: readonly string[];
+}
+
+const STAFF_GRANTS = new Set([
+  'school-admin',
+  'headteacher',
+  'dsl',
+  'online-safety-lead',
+  'network-manager',
+  'staff',
+]);
+
+/**
+ * The filter group for a signed-in person: a pupil's key stage group (by year group), the first
+ * staff group for staff, the first guests group for everyone else (parents, governors, visitors
+ * follow the guest rules). Null where the school has no group that fits: the address's group
+ * then stands, so a sign-in never widens access by accident.
+ */
+export function groupForMember(settings: FilterSettings, m: GroupMember): string | null {
+  const first = (audience: FilterAudience) =>
+    settings.groups.find((g) => g.audience === audience)?.id ?? null;
+  if (m.kind === 'pupil') {
+    const ks = m.yearGroup ? keyStageOf(m.yearGroup) : null;
+    if (!ks) return null;
+    return settings.groups.find((g) => g.audience === 'pupils' && g.keyStages.includes(ks))?.id ?? null;
+  }
+  if (m.kind === 'staff') return first('staff');
+  if (m.kind === null) return m.grants.some((g) => STAFF_GRANTS.has(g)) ? first('staff') : first('guests');
+  return first('guests');
 }

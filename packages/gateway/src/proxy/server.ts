@@ -53,7 +53,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
     options.authenticate === undefined
       ? null
       : new SignInChecker(
-          (username, password) => options.authenticate!(username, password),
+          (username, password, client) => options.authenticate!(username, password, client),
           options.authCacheMs ?? DEFAULTS.authCacheMs,
         );
   /** This proxy's name in Via; a request that already carries it has looped back. */
@@ -128,10 +128,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   }
 
   /** The signed-in user; undefined when sign-in is required and missing or wrong. */
-  async function signedInUser(header: string | undefined): Promise<string | null | undefined> {
+  async function signedInUser(
+    header: string | undefined,
+    client: string,
+  ): Promise<string | null | undefined> {
     if (signIn === null) return null;
     try {
-      return (await signIn.check(header)) ?? undefined;
+      return (await signIn.check(header, client)) ?? undefined;
     } catch (error) {
       report(error, 'authenticate');
       return undefined;
@@ -192,7 +195,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       return;
     }
 
-    const user = await signedInUser(req.headers['proxy-authorization']);
+    const user = await signedInUser(
+      req.headers['proxy-authorization'],
+      clientAddress(req.socket.remoteAddress),
+    );
     if (user === undefined) {
       stats.signInRequired++;
       sendText(res, 407, MESSAGES.signIn, { 'Proxy-Authenticate': challenge, ...refusalHeaders(req) });
@@ -253,7 +259,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
       rawResponse(socket, 403, MESSAGES.port);
       return;
     }
-    const user = await signedInUser(req.headers['proxy-authorization']);
+    const user = await signedInUser(
+      req.headers['proxy-authorization'],
+      clientAddress((socket as Socket).remoteAddress),
+    );
     if (user === undefined) {
       stats.signInRequired++;
       rawResponse(socket, 407, MESSAGES.signIn, { 'Proxy-Authenticate': challenge });

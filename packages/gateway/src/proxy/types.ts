@@ -37,7 +37,7 @@ export interface ProxyOptions {
   /** The user signed in at this address (e.g. a captive-portal sign-in), used when there is no proxy sign-in. */
   resolveUser?(client: string): string | null;
   /** When given, proxy sign-in (Basic) is required: 407 with Proxy-Authenticate until it succeeds. */
-  authenticate?(username: string, password: string): Promise<boolean>;
+  authenticate?(username: string, password: string, client: string): Promise<boolean>;
   /** Realm shown at proxy sign-in (default 'Haven'). */
   realm?: string;
   /** How long a successful sign-in is remembered for the same credentials, in ms (default 60 000; 0 = never). */

@@ -12,6 +12,7 @@ import * as initial from './migrations/20261123T1000_initial.ts';
 import * as appendOnly from './migrations/20261123T1010_append_only.ts';
 import * as totpPending from './migrations/20261123T1200_totp_pending.ts';
 import * as filterTables from './migrations/20261123T1500_filter.ts';
+import * as notifications from './migrations/20261201T1000_notifications.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1010_append_only': appendOnly,
   '20261123T1200_totp_pending': totpPending,
   '20261123T1500_filter': filterTables,
+  '20261201T1000_notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -333,6 +333,31 @@ export interface FilterTestRunsTable {
   failed: number;
 }
 
+export const EMAIL_STATES = ['pending', 'sent', 'failed', 'not-configured', 'not-sent'] as const;
+export type EmailState = (typeof EMAIL_STATES)[number];
+
+export interface NotificationsTable {
+  id: string;
+  school_id: string;
+  created_at: IsoTimestamp;
+  kind: string;
+  /** JSON array of grants. */
+  audience: string;
+  urgent: number;
+  title: string;
+  link: string;
+  subject_id: string | null;
+  email_state: EmailState;
+  email_attempts: number;
+  emailed_at: IsoTimestamp | null;
+}
+
+export interface NotificationReadsTable {
+  notification_id: string;
+  account_id: string;
+  read_at: IsoTimestamp;
+}
+
 export interface Database {
   trusts: TrustsTable;
   schools: SchoolsTable;
@@ -354,6 +379,8 @@ export interface Database {
   filter_illegal_hits: FilterIllegalHitsTable;
   filter_address_users: FilterAddressUsersTable;
   filter_test_runs: FilterTestRunsTable;
+  notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -135,11 +135,21 @@ export interface SignInRequest {
   userAgent: string | null;
 }
 
-export async function signIn(
+/**
+ * Checks an email and password with every guard a sign-in has: unknown and disabled accounts
+ * cost the same time as real ones, locks and back-off hold, and the attempt is counted before
+ * the check so simultaneous guesses cannot share one count. On success the attempt is still
+ * counted: the caller decides whether it clears the count. Audits each failure.
+ */
+async function checkPassword(
   haven: Haven,
-  req: SignInRequest,
-): Promise<{ token: string; context: SessionContext }> {
-  const now = haven.now();
+  req: { email: string; password: string; ip: string | null },
+  now: Date,
+): Promise<{
+  account: Account;
+  actor: Actor;
+  target: { type: string; id: string; schoolId: string | null };
+}> {
   let account = await getAccountByEmail(haven.db, req.email);
   if (!account || account.disabledAt) {
     // Spend the same time as a real check, so response time does not say which emails exist.
@@ -187,7 +197,15 @@ export async function signIn(
     if (failures >= LOCK_AFTER) await lockAccount(haven, account, actor, now);
     throw failures >= LOCK_AFTER ? errors.locked(lockUntil(now)) : errors.invalidCredentials();
   }
+  return { account, actor, target };
+}
 
+export async function signIn(
+  haven: Haven,
+  req: SignInRequest,
+): Promise<{ token: string; context: SessionContext }> {
+  const now = haven.now();
+  const { account, actor, target } = await checkPassword(haven, req, now);
   const grants = await effectiveGrants(haven, account);
   const needsSecondStep = Boolean(account.totpEnabledAt) || access.mfaRequired(grants);
   // Only a completed sign-in clears the count. With a second step to come, this attempt stays
@@ -376,6 +394,27 @@ export async function signOut(haven: Haven, ctx: SessionContext): Promise<void> 
     id: ctx.account.id,
     schoolId: ctx.account.schoolId,
   });
+}
+
+/**
+ * A password check for a gateway's proxy sign-in (Basic: it has no second step). It follows
+ * every guard of a web sign-in, but a success neither clears nor adds to the failure count: the
+ * count it claimed is given back. So a known password used at the proxy cannot reset the count
+ * between guesses of a second-factor code, and a browser that signs in to the proxy all day
+ * never locks its owner out.
+ */
+export async function checkProxyPassword(
+  haven: Haven,
+  req: { email: string; password: string; ip: string | null },
+): Promise<{ account: Account; grants: string[] }> {
+  const now = haven.now();
+  const before = await getAccountByEmail(haven.db, req.email);
+  const { account } = await checkPassword(haven, req, now);
+  await updateAccount(haven.db, account.id, {
+    failedAttempts: before && !before.lockedUntil ? before.failedAttempts : 0,
+    lastFailedAt: before && !before.lockedUntil ? before.lastFailedAt : null,
+  });
+  return { account, grants: await effectiveGrants(haven, account) };
 }
 
 export class PasswordRejected extends Error {

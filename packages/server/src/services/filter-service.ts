@@ -6,7 +6,11 @@ import { errors } from '../http/errors.ts';
 import { listCurrentAddressUsers } from '../repositories/filter-address-users.ts';
 import { appendChangeLog, type ChangeLogDetails, listChangeLog } from '../repositories/filter-change-log.ts';
 import { listExceptionsForSnapshot } from '../repositories/filter-exceptions.ts';
-import { type FilterIllegalHit, recordFilterIllegalHit } from '../repositories/filter-illegal-hits.ts';
+import {
+  type FilterIllegalHit,
+  listFilterIllegalHits,
+  recordFilterIllegalHit,
+} from '../repositories/filter-illegal-hits.ts';
 import {
   type FilterReviewRequest,
   getFilterReviewRequest,
@@ -18,6 +22,7 @@ import { getCurrentPolicyVersion } from '../repositories/policy-versions.ts';
 import { type Actor, CLI_ACTOR } from './actor.ts';
 import { audit } from './audit.ts';
 import { actorName, actorRef, filterContext } from './filter-common.ts';
+import { notify } from './notification-service.ts';
 import { authorise } from './school-service.ts';
 
 /**
@@ -157,8 +162,9 @@ export async function explainUrl(haven: Haven, actor: Actor, schoolId: string, i
 
 /**
  * Records illegal-list hits: a row each (no host, no URL), an 'illegal-hit' change-log entry and
- * an audit event. Haven has no notifications yet, so the hit rows are what the DSL reads; the
- * incidents issue opens an incident from them (`incident_opened`).
+ * an audit event, and alerts the DSL and deputies at once (in the app and by e-mail, neither
+ * saying more than that a hit happened; one alert for the hits reported together). The incidents
+ * issue opens an incident from the hit rows (`incident_opened`).
  */
 export async function recordIllegalHits(
   trx: Db,
@@ -195,7 +201,59 @@ export async function recordIllegalHits(
       { group: hit.group, source: hit.source, gatewayId: hit.gatewayId },
     );
   }
+  const first = recorded[0];
+  if (first) {
+    await notify(trx, {
+      schoolId,
+      createdAt: first.at,
+      kind: 'illegal-hit',
+      audience: ['dsl'],
+      urgent: true,
+      title:
+        recorded.length === 1
+          ? 'A request matched an illegal-content list and was blocked'
+          : `${recorded.length} requests matched an illegal-content list and were blocked`,
+      link: '/filter/illegal-hits',
+      subjectId: first.id,
+      email: true,
+    });
+  }
   return recorded;
+}
+
+/** The illegal-list hits, newest first: who and where, never what. Each look is audit-logged. */
+export async function filterIllegalHits(
+  haven: Haven,
+  actor: Actor,
+  schoolId: string,
+  query: { before?: string | undefined; limit?: number | undefined },
+) {
+  await authorise(haven, actor, schoolId, 'filterIllegalHits', 'read');
+  const hits = await listFilterIllegalHits(haven.db, schoolId, {
+    ...(query.before === undefined ? {} : { before: query.before }),
+    ...(query.limit === undefined ? {} : { limit: query.limit }),
+  });
+  await audit(
+    haven.db,
+    actor,
+    'filter.illegal-hits.viewed',
+    { type: 'school', id: schoolId, schoolId },
+    {
+      count: hits.length,
+    },
+  );
+  return {
+    hits: hits.map((h) => ({
+      id: h.id,
+      at: h.at,
+      group: h.group,
+      user: h.username,
+      client: h.client,
+      source: h.source,
+      gatewayId: h.gatewayId,
+      incidentOpened: h.incidentOpened,
+    })),
+  };
 }
 
 export async function filterChangeLog(

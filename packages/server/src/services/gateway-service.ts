@@ -1,9 +1,10 @@
-import type { filter } from '@haven/core';
+import { filter } from '@haven/core';
 import { newToken, tokenId } from '../auth/tokens.ts';
 import type { DecisionSource } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
+import { setAddressUser } from '../repositories/filter-address-users.ts';
 import { appendChangeLog } from '../repositories/filter-change-log.ts';
 import {
   claimEventBatch,
@@ -20,9 +21,11 @@ import {
   revokeGateway,
   touchGateway,
 } from '../repositories/gateways.ts';
+import { getPerson } from '../repositories/people.ts';
 import { listSites } from '../repositories/schools.ts';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { checkProxyPassword } from './auth-service.ts';
 import { recordExceptionUse } from './exception-service.ts';
 import { filterContext } from './filter-common.ts';
 import { filterSnapshot, recordIllegalHits } from './filter-service.ts';
@@ -298,4 +301,50 @@ export async function ingestReviewRequest(
     );
     return { id: review.id, reference: review.reference };
   });
+}
+
+/** How long a proxy sign-in ties the client's address to the person: about a school day. */
+export const ADDRESS_SIGN_IN_HOURS = 10;
+
+/**
+ * Proxy sign-in (Basic) at a gateway, checked against the school's accounts. A success ties the
+ * client's address to the person and their filter group until the association ends, so the DNS
+ * filter and every gateway of the school see the same person there (it reaches them in the next
+ * snapshot). The person's group comes from the directory: a pupil's key stage, staff, or guests.
+ * An account of another school is refused like a wrong password.
+ */
+export async function gatewaySignIn(
+  haven: Haven,
+  gateway: GatewayRecord,
+  input: { username: string; password: string; client: string | null },
+  ip: string | null = null,
+): Promise<{ user: string; group: string | null; until: string }> {
+  const schoolId = gateway.schoolId;
+  const { account, grants } = await checkProxyPassword(haven, {
+    email: input.username,
+    password: input.password,
+    ip: input.client ?? ip,
+  });
+  if (account.schoolId !== schoolId) throw errors.invalidCredentials();
+  const person = account.personId ? await getPerson(haven.db, account.personId) : undefined;
+  const { settings } = await filterContext(haven, schoolId, { require: false });
+  const group = filter.groupForMember(settings, {
+    kind: person?.kind ?? null,
+    yearGroup: person?.yearGroup ?? null,
+    grants,
+  });
+  const now = haven.now();
+  const until = new Date(now.getTime() + ADDRESS_SIGN_IN_HOURS * 3_600_000).toISOString();
+  await inTransaction(haven.db, async (trx) => {
+    if (input.client && group)
+      await setAddressUser(trx, schoolId, { address: input.client, user: account.email, group, until });
+    await audit(
+      trx,
+      { ...gatewayActor(gateway, ip), label: account.email, accountId: account.id },
+      'gateway.sign-in',
+      { type: 'account', id: account.id, schoolId },
+      { gateway: gateway.id, group },
+    );
+  });
+  return { user: account.email, group, until };
 }

@@ -28,12 +28,14 @@ const FILTER_TABLES = [
   'filter_test_runs',
   'gateways',
 ];
-const HAVEN_TABLES = [...BASE_TABLES, ...FILTER_TABLES].sort();
+const NOTIFICATION_TABLES = ['notification_reads', 'notifications'];
+const HAVEN_TABLES = [...BASE_TABLES, ...FILTER_TABLES, ...NOTIFICATION_TABLES].sort();
 const MIGRATIONS = [
   '20261123T1000_initial',
   '20261123T1010_append_only',
   '20261123T1200_totp_pending',
   '20261123T1500_filter',
+  '20261201T1000_notifications',
 ];
 
 const havenTables = (names: string[]) => names.filter((name) => !name.startsWith('kysely_'));
@@ -67,6 +69,11 @@ forEachDatabase(
     it('steps down one migration at a time', async () => {
       expect(await migrateDown(t.db)).toEqual({
         ok: true,
+        results: [{ name: '20261201T1000_notifications', direction: 'down', status: 'success' }],
+      });
+      expect(havenTables(await tableNames(t))).toEqual([...BASE_TABLES, ...FILTER_TABLES].sort());
+      expect(await migrateDown(t.db)).toEqual({
+        ok: true,
         results: [{ name: '20261123T1500_filter', direction: 'down', status: 'success' }],
       });
       expect(havenTables(await tableNames(t))).toEqual(BASE_TABLES);
@@ -82,7 +89,7 @@ forEachDatabase(
       expect(await triggerNames(t)).toEqual([]);
       expect(havenTables(await tableNames(t))).toEqual(BASE_TABLES);
       const states = await migrationStates(t.db);
-      expect(states.map((state) => state.executedAt === null)).toEqual([false, true, true, true]);
+      expect(states.map((state) => state.executedAt === null)).toEqual([false, true, true, true, true]);
     });
 
     it('migrates all the way down, then up again', async () => {
@@ -113,6 +120,7 @@ forEachDatabase(
         { name: '20261123T1010_append_only', direction: 'up', status: 'not-executed' },
         { name: '20261123T1200_totp_pending', direction: 'up', status: 'not-executed' },
         { name: '20261123T1500_filter', direction: 'up', status: 'not-executed' },
+        { name: '20261201T1000_notifications', direction: 'up', status: 'not-executed' },
       ]);
     });
   },

@@ -239,6 +239,14 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     ok: 200,
   },
   {
+    name: 'GET /api/schools/:schoolId/filter/illegal-hits',
+    method: 'GET',
+    url: (ids) => `${filterBase(ids)}/illegal-hits`,
+    resource: 'filterIllegalHits',
+    action: 'read',
+    ok: 200,
+  },
+  {
     name: 'GET /api/schools/:schoolId/filter/decisions',
     method: 'GET',
     url: (ids) => `${filterBase(ids)}/decisions`,
@@ -347,11 +355,16 @@ export const STATE_CHANGING_ROUTES: StateChangingRouteCase[] = [
     url: () => '/api/account/password',
     body: () => ({ currentPassword: 'whatever it was', newPassword: 'copper lantern orchard breeze' }),
   },
+  {
+    name: 'POST /api/account/notifications/:id/read',
+    method: 'POST',
+    url: () => '/api/account/notifications/00000000-0000-4000-8000-000000000000/read',
+  },
   ...SCHOOL_ROUTES.filter(changesState),
 ];
 
 /** GET routes outside a school. */
-export const OTHER_GET_ROUTES = ['GET /api/health', 'GET /api/session'];
+export const OTHER_GET_ROUTES = ['GET /api/health', 'GET /api/session', 'GET /api/account/notifications'];
 
 /**
  * The routes gateways call with `Authorization: Bearer <token>`: no session, no cookie, so no
@@ -361,4 +374,5 @@ export const GATEWAY_ROUTES = [
   'GET /api/gateway/snapshot',
   'POST /api/gateway/events',
   'POST /api/gateway/reviews',
+  'POST /api/gateway/sign-in',
 ];

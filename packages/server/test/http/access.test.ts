@@ -72,6 +72,7 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
     governor: 403,
   },
   'GET /api/schools/:schoolId/filter/change-log': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/filter/illegal-hits': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
   'GET /api/schools/:schoolId/filter/decisions': { admin: 200, dsl: 200, teacher: 403, governor: 403 },
   'GET /api/schools/:schoolId/filter/reviews': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/filter/reviews/:id/handle': {
@@ -292,7 +293,11 @@ forEachHaven('access: every school route, every demo account', (t) => {
   }
 
   it("Westover's own admin reaches Westover's routes (control for the cross-school 403s)", async () => {
-    for (const route of SCHOOL_ROUTES) {
+    // Routes kept from the school administrator on a need-to-know basis (safeguarding records) are
+    // checked as the DSL of each school in the literal table above instead.
+    for (const route of SCHOOL_ROUTES.filter((r) =>
+      access.can(['school-admin'], r.resource, r.action as never),
+    )) {
       const ids = await freshIds(westover.school.id, 'westover', route, westoverAdminId);
       const res = await send(westoverAdmin, route, ids);
       if (route.name.includes('/matrices/') && policy.matricesOf(policy.template('westover')!).length === 0) {

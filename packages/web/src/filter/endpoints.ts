@@ -16,6 +16,7 @@ import type {
   FilterSettings,
   FilterSettingsView,
   FilterTestRun,
+  IllegalHit,
   ReviewQuery,
   ReviewRequest,
 } from './types.ts';
@@ -70,6 +71,9 @@ export const filterApi = {
       body: { status, ...(note ? { note } : {}) },
     }),
 
+  illegalHits: (schoolId: string, before: string | undefined, limit: number) =>
+    request<{ hits: IllegalHit[] }>(`${base(schoolId)}/illegal-hits${queryString({ before, limit })}`),
+
   tests: (schoolId: string, limit: number) =>
     request<{ runs: FilterTestRun[] }>(`${base(schoolId)}/tests${queryString({ limit })}`),
 };
@@ -91,4 +95,6 @@ export const filterKeys = {
       ? (['school', schoolId, 'filter', 'reviews', query] as const)
       : (['school', schoolId, 'filter', 'reviews'] as const),
   tests: (schoolId: string) => ['school', schoolId, 'filter', 'tests'] as const,
+  illegalHits: (schoolId: string, before?: string) =>
+    ['school', schoolId, 'filter', 'illegal-hits', before ?? 'newest'] as const,
 };

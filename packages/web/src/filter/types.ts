@@ -226,3 +226,15 @@ export interface FilterTestRun {
   /** What the CLI reported: `rows`, `summary`, `gateway`, ... */
   result: Record<string, unknown>;
 }
+
+/** That an illegal-list entry was asked for: who and where, never what. */
+export interface IllegalHit {
+  id: string;
+  at: string;
+  group: string;
+  user: string | null;
+  client: string | null;
+  source: 'dns' | 'proxy' | 'helper' | 'check';
+  gatewayId: string | null;
+  incidentOpened: string | null;
+}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { Notifications } from '../components/Notifications.tsx';
 import { Page } from '../components/Page.tsx';
 import { PolicySummary } from '../components/PolicySummary.tsx';
 import { useSchoolId } from '../components/RequireSchool.tsx';
@@ -39,6 +40,8 @@ export function Home() {
       {school.sites.length > 1 ? (
         <p>{t('web.home.sites', { sites: school.sites.map((s) => s.name).join(', ') })}</p>
       ) : null}
+
+      <Notifications />
 
       <section aria-labelledby="policy-heading" className="panel">
         <h2 id="policy-heading">{t('web.home.policyHeading')}</h2>

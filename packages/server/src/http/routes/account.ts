@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Haven } from '../../haven.ts';
 import { changePassword } from '../../services/auth-service.ts';
+import { markMyNotificationRead, myNotifications } from '../../services/notification-service.ts';
 import { requireSignedIn } from '../session.ts';
 
 export function registerAccountRoutes(app: FastifyInstance, haven: Haven): void {
@@ -24,6 +25,34 @@ export function registerAccountRoutes(app: FastifyInstance, haven: Haven): void 
         request.body.currentPassword,
         request.body.newPassword,
       );
+      return reply.status(204).send();
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/account/notifications',
+    {
+      schema: {
+        summary: 'Your notifications (alerts for your posts), newest first; they carry no personal content',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }),
+      },
+    },
+    async (request) =>
+      myNotifications(haven, requireSignedIn(request).actor, {
+        ...(request.query.limit === undefined ? {} : { limit: request.query.limit }),
+      }),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/account/notifications/:id/read',
+    {
+      schema: {
+        summary: 'Mark one of your notifications read',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      await markMyNotificationRead(haven, requireSignedIn(request).actor, request.params.id);
       return reply.status(204).send();
     },
   );

@@ -14,6 +14,7 @@ import {
 import {
   explainUrl,
   filterChangeLog,
+  filterIllegalHits,
   handleReview,
   listFilterTests,
   listReviews,
@@ -195,6 +196,23 @@ export function registerFilterRoutes(app: FastifyInstance, haven: Haven): void {
     },
     async (request) =>
       filterChangeLog(haven, requireSignedIn(request).actor, request.params.schoolId, request.query),
+  );
+
+  api.get(
+    `${base}/illegal-hits`,
+    {
+      schema: {
+        summary:
+          'Illegal-list hits, newest first: when, which group, user or address; never the site (audit-logged)',
+        params: schoolParams,
+        querystring: z.object({ before: instant.optional(), limit }),
+      },
+    },
+    async (request) =>
+      filterIllegalHits(haven, requireSignedIn(request).actor, request.params.schoolId, {
+        before: request.query.before,
+        limit: request.query.limit,
+      }),
   );
 
   api.get(

@@ -7,6 +7,7 @@ import type { Haven } from '../../haven.ts';
 import type { GatewayRecord } from '../../repositories/gateways.ts';
 import {
   authenticateGateway,
+  gatewaySignIn,
   gatewaySnapshot,
   ingestEvents,
   ingestReviewRequest,
@@ -166,5 +167,32 @@ export function registerGatewayRoutes(app: FastifyInstance, haven: Haven): void 
       );
       return reply.status(201).send(created);
     },
+  );
+
+  api.post(
+    '/sign-in',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        summary:
+          "Gateway: check a proxy sign-in against the school's accounts; ties the client address to the person",
+        body: z.object({
+          username: z.string().trim().min(1).max(320),
+          password: z.string().min(1).max(1024),
+          client: z.string().max(64).nullish(),
+        }),
+      },
+    },
+    async (request) =>
+      gatewaySignIn(
+        haven,
+        gatewayOf(request),
+        {
+          username: request.body.username,
+          password: request.body.password,
+          client: request.body.client ?? null,
+        },
+        request.ip,
+      ),
   );
 }

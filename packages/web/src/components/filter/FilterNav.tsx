@@ -34,6 +34,11 @@ export function filterLinks(grants: readonly string[]): { to: string; label: str
       show: can(grants, 'filterReviews', 'read'),
     },
     { to: paths.filterTests, label: t('web.filter.nav.tests'), show: can(grants, 'filterTests', 'read') },
+    {
+      to: paths.filterIllegalHits,
+      label: t('web.filter.nav.illegalHits'),
+      show: can(grants, 'filterIllegalHits', 'read'),
+    },
   ];
   return links.filter((l) => l.show).map(({ to, label }) => ({ to, label }));
 }

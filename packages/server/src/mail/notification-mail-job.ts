@@ -1,0 +1,38 @@
+import type { Haven } from '../haven.ts';
+import { sendPendingEmails } from '../services/notification-service.ts';
+import { type Mailer, smtpMailer } from './mailer.ts';
+
+/**
+ * Sends notification e-mails while Haven runs: every few seconds, so an urgent alert reaches the
+ * DSL's inbox within moments of being written. Returns a function that stops it.
+ */
+export function startNotificationMail(
+  haven: Haven,
+  o: { intervalMs?: number; mailer?: Mailer | null; onError?(e: Error): void } = {},
+): () => void {
+  const mailer =
+    o.mailer !== undefined
+      ? o.mailer
+      : haven.config.smtpUrl
+        ? smtpMailer(haven.config.smtpUrl, haven.config.mailFrom)
+        : null;
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await sendPendingEmails(haven, mailer);
+    } catch (error) {
+      o.onError?.(error as Error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void run(), o.intervalMs ?? 5_000);
+  timer.unref();
+  void run();
+  return () => {
+    clearInterval(timer);
+    mailer?.close();
+  };
+}
