@@ -3,6 +3,7 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerFilterCommands } from './commands/filter.ts';
 import { registerGatewayCommand } from './commands/gateway.ts';
+import { registerIncidentCommands } from './commands/incident.ts';
 import { registerListsCommands } from './commands/lists.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerPolicyCommands } from './commands/policy.ts';
@@ -35,6 +36,7 @@ registerAuditCommands(program);
 registerListsCommands(program);
 registerFilterCommands(program);
 registerGatewayCommand(program);
+registerIncidentCommands(program);
 
 /** Every command, subcommands included, so `haven --help` lists all of them. */
 function allCommands(cmd: Command, prefix = ''): string[] {

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, envFor, type Run, haven as runHaven } from './run-haven.ts';
 
-const BIN = fileURLToPath(new URL('../bin/haven.js', import.meta.url));
 const ROOT = mkdtempSync(path.join(tmpdir(), 'haven-filter-cli-'));
 const execFileP = promisify(execFile);
 const DIG = ['/usr/bin/dig', '/usr/local/bin/dig'].find((p) => existsSync(p));
@@ -27,39 +27,8 @@ if (!hasTools)
 
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
-function envFor(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (k !== 'DATABASE_URL' && !k.startsWith('HAVEN_')) env[k] = v;
-  env.HAVEN_DATA_DIR = dataDir;
-  return env;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function haven(dataDir: string, args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: envFor(dataDir) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      stdout += c;
-    });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      expect(`${stdout}${stderr}`, `haven ${args.join(' ')} printed a stack trace`).not.toContain('    at ');
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input ?? '');
-  });
-}
+const haven = (dataDir: string, args: string[], input?: string): Promise<Run> =>
+  runHaven(dataDir, args, input, ROOT);
 
 async function freePort(): Promise<number> {
   const s = net.createServer();

@@ -58,6 +58,7 @@ const EXPECTED: Record<string, Record<string, Grant[]>> = {
   'filterChangeLog.read': {
     yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff', 'governor'],
   },
+  'filterIllegalHits.read': { yes: ['dsl', 'headteacher'] },
   'filterReviews.read': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },
   'filterReviews.handle': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },
   'gateways.manage': { yes: ['school-admin', 'network-manager'] },

@@ -408,7 +408,7 @@ describe.skipIf(missing !== null)('the filter pages in Chromium', () => {
 
     await openFilterPage(page, 'Filter tests');
     await expect.poll(() => heading(page)).toBe('Filter tests');
-    expect(await page.textContent('main')).toContain('haven filter test --school milford-haven');
+    await expect.poll(() => page.textContent('main')).toContain('haven filter test --school milford-haven');
     const runs = page.getByRole('table', { name: 'Filter test runs, newest first' });
     await expect.poll(() => runs.getByRole('row').count()).toBe(2);
     // Run by the CLI: 1 passed, 1 failed, 1 not tested, of 3.

@@ -8,7 +8,9 @@ export function TestHowTo({ schoolId }: { schoolId: string }) {
     queryKey: queryKeys.overview(schoolId),
     queryFn: () => api.overview(schoolId),
   });
-  const school = overview.data?.school.slug ?? schoolId;
+  // The school's slug, as the command takes it; until it is known, a placeholder rather than an id
+  // nobody would type.
+  const school = overview.data?.school.slug ?? '…';
   return (
     <div className="notice notice-info">
       <p className="notice-title">{t('web.filter.tests.howToTitle')}</p>

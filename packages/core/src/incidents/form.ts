@@ -1,0 +1,178 @@
+import { z } from 'zod';
+
+/**
+ * The incident report, after seed 001's appendix 7 ("Online safety incident reporting form"):
+ * its questions and options as the school wrote them, with stable ids for storage. The protocol's
+ * incident kinds (appendix 2) and how the incident first came to light are asked too.
+ */
+
+const options = <const T extends readonly { id: string; label: string }[]>(list: T) => list;
+
+export const RELATIONSHIPS = options([
+  { id: 'child-on-child', label: 'Child on child' },
+  { id: 'adult-on-child', label: 'Adult on child' },
+  { id: 'child-on-adult', label: 'Child on adult' },
+  { id: 'adult-on-adult', label: 'Adult on adult' },
+  { id: 'staff-on-child', label: 'Staff member on child' },
+]);
+
+export const INCIDENT_TYPES = options([
+  { id: 'sexual', label: 'Sexual' },
+  { id: 'profanity', label: 'Profanity' },
+  { id: 'violence', label: 'Violence' },
+  { id: 'bullying', label: 'Bullying' },
+  { id: 'grooming', label: 'Grooming' },
+  { id: 'other', label: 'Other' },
+]);
+
+export const ACCESS_ROUTES = options([
+  { id: 'school-pc', label: 'School internet via a PC/laptop' },
+  { id: 'school-tablet', label: 'via a tablet' },
+  { id: 'school-mobile', label: 'via a mobile phone' },
+  { id: 'tablet-other-provider', label: 'Tablet using alternative provider' },
+  { id: 'mobile-other-provider', label: 'Mobile phone using an alternative provider' },
+  { id: 'browser', label: 'Via an internet browser' },
+  { id: 'social-media', label: 'Via a social media website' },
+  { id: 'app', label: 'Via an app' },
+]);
+
+export const FOLLOW_UPS = options([
+  { id: 'lado', label: 'Referral to LADO' },
+  { id: 'social-care', label: "Referral to Children's Social Care" },
+  { id: 'police', label: 'Police investigation' },
+  { id: 'parents', label: 'Advice to parents' },
+  { id: 'other', label: 'Other' },
+]);
+
+/** Seed 001 appendix 2: the kinds of online safety incident, each with its examples. */
+export const PROTOCOL_KINDS = [
+  {
+    id: 'inappropriate-conduct',
+    label: 'Inappropriate conduct',
+    examples: [
+      'Posting material on social networks which contravenes work guidelines',
+      'Inappropriate use of work email/internet',
+      'Inappropriate use of a mobile phone or electronic device',
+      "Password and account misuse (e.g. use of someone else's password or login)",
+    ],
+  },
+  {
+    id: 'unsuitable-content',
+    label: 'Accessing unsuitable content',
+    examples: [
+      'Downloading and / or viewing illegal material',
+      'Downloading or view material unsuitable to the workplace',
+      'Deliberately accessing content that expresses extreme or racist views',
+    ],
+  },
+  {
+    id: 'inadvisable-contact',
+    label: 'Inadvisable contact',
+    examples: [
+      'Giving away too much information',
+      'Breaching client privacy',
+      'Unsettling or threatening messages; cyberbullying',
+      'Grooming behaviour or inappropriate contact with young people',
+      'Misrepresentation, defaming',
+    ],
+  },
+  {
+    id: 'loss-of-data',
+    label: 'Loss of confidential data',
+    examples: ['As a result of theft or loss of computer, laptop or memory stick'],
+  },
+] as const;
+
+/** Seed 001 appendix 2, step 2: how the incident first came to light (R001-206). */
+export const FIRST_CONTACT = options([
+  { id: 'witnessed', label: 'Something witnessed on a computer, mobile phone or camera' },
+  { id: 'victim-statement', label: 'A statement made by the victim' },
+  { id: 'bystander', label: 'Information from a bystander or witness' },
+  { id: 'hearsay', label: 'Hearsay (rumour) about a potential situation' },
+  { id: 'log-anomaly', label: 'Noticing an anomaly in a log or history' },
+]);
+
+const ids = <T extends readonly { id: string }[]>(list: T) =>
+  list.map((o) => o.id) as unknown as [T[number]['id'], ...T[number]['id'][]];
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const involvedPerson = z.strictObject({
+  /** The directory entry, where the person is in it. */
+  personId: z.string().max(64).nullable().default(null),
+  name: text(200).min(1, 'give a name, or a description such as "unknown adult"'),
+  role: z.enum(['pupil', 'staff', 'parent', 'visitor', 'other']).default('other'),
+  age: z.number().int().min(0).max(120).nullable().default(null),
+  /** The one the concern is about, or who it happened to, or a witness. */
+  involvement: z.enum(['subject', 'victim', 'witness', 'other']).default('other'),
+});
+export type InvolvedPerson = z.output<typeof involvedPerson>;
+
+/**
+ * A report as a member of staff submits it. Every field may be missing from a draft; `submit`
+ * checks the ones a report needs (`reportProblems`).
+ */
+export const incidentReport = z.strictObject({
+  reporter: z
+    .strictObject({ name: text(200), phone: text(40), email: text(320) })
+    .partial()
+    .default({}),
+  occurredOn: z.iso.date().nullable().default(null),
+  place: text(300).nullable().default(null),
+  description: text(20_000).nullable().default(null),
+  involved: z.array(involvedPerson).max(50).default([]),
+  relationship: z.enum(ids(RELATIONSHIPS)).nullable().default(null),
+  types: z
+    .array(z.enum(ids(INCIDENT_TYPES)))
+    .max(6)
+    .default([]),
+  typeDetails: text(5000).nullable().default(null),
+  accessRoutes: z
+    .array(z.enum(ids(ACCESS_ROUTES)))
+    .max(8)
+    .default([]),
+  actionPeople: text(5000).nullable().default(null),
+  actionContent: text(5000).nullable().default(null),
+  followUps: z
+    .array(z.enum(ids(FOLLOW_UPS)))
+    .max(5)
+    .default([]),
+  followUpDetails: text(5000).nullable().default(null),
+  protocolKind: z
+    .enum(PROTOCOL_KINDS.map((k) => k.id) as ['inappropriate-conduct'])
+    .nullable()
+    .default(null),
+  firstContact: z.enum(ids(FIRST_CONTACT)).nullable().default(null),
+  /** Happened outside school but linked to membership of it (R000-050, R001-070, R003-002). */
+  outOfSchool: z.boolean().default(false),
+  /** The reporter believes it may be illegal (suspected child abuse imagery, terrorism, ...). */
+  suspectedIllegal: z.boolean().default(false),
+  /** About the nudes protocol: the imagery is never uploaded. */
+  nudes: z.boolean().default(false),
+});
+export type IncidentReport = z.output<typeof incidentReport>;
+export type IncidentReportInput = z.input<typeof incidentReport>;
+
+export interface ReportProblem {
+  path: string;
+  reason: string;
+}
+
+/** What a submitted report must have: enough for the DSL to act on, no more. */
+export function reportProblems(r: IncidentReport): ReportProblem[] {
+  const out: ReportProblem[] = [];
+  if (!r.description) out.push({ path: 'description', reason: 'say what happened' });
+  if (!r.occurredOn)
+    out.push({ path: 'occurredOn', reason: 'give the date it happened (or the date you found out)' });
+  if (r.involved.length === 0)
+    out.push({ path: 'involved', reason: 'name at least one person involved, or describe them' });
+  if (r.types.includes('other') && !r.typeDetails)
+    out.push({ path: 'typeDetails', reason: 'give details of the "Other" type' });
+  if (r.followUps.includes('other') && !r.followUpDetails)
+    out.push({ path: 'followUpDetails', reason: 'give details of the "Other" follow-up' });
+  return out;
+}
+
+export function optionLabel(list: readonly { id: string; label: string }[], id: string): string {
+  return list.find((o) => o.id === id)?.label ?? id;
+}

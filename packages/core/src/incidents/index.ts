@@ -1,0 +1,6 @@
+export * from './breach.ts';
+export * from './flowchart.ts';
+export * from './form.ts';
+export * from './nudes.ts';
+export * from './routing.ts';
+export * from './sanctions.ts';
