@@ -103,6 +103,7 @@ async function seedFilterRecords(haven: Haven, schoolId: string) {
     ok,
   });
   await recordIllegalHits(
+    haven,
     haven.db,
     schoolId,
     [

@@ -104,6 +104,17 @@ export const ACCESS_RULES = {
     run: ['school-admin', 'network-manager', 'online-safety-lead'],
     read: SCHOOL_COMMUNITY,
   },
+  /**
+   * Incidents. Anyone in the school may report; the service then applies need-to-know to each
+   * incident (safeguarding ones: the DSL and deputies and the headteacher; a concern about staff:
+   * the headteacher alone; about the headteacher: the chair of governors alone). Governors see
+   * anonymised counts only.
+   */
+  incidents: {
+    report: [...SCHOOL_COMMUNITY, 'pupil', 'parent'],
+    triage: ['dsl', 'online-safety-lead', 'headteacher'],
+    summary: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'governor'],
+  },
 } as const satisfies Record<string, Record<string, readonly Grant[]>>;
 
 export type Resource = keyof typeof ACCESS_RULES;

@@ -149,6 +149,8 @@ export const incidentReport = z.strictObject({
   suspectedIllegal: z.boolean().default(false),
   /** About the nudes protocol: the imagery is never uploaded. */
   nudes: z.boolean().default(false),
+  /** Whether the concern is about a member of staff, or the headteacher: it decides who alone sees it. */
+  aboutStaff: z.enum(['no', 'staff', 'headteacher']).default('no'),
 });
 export type IncidentReport = z.output<typeof incidentReport>;
 export type IncidentReportInput = z.input<typeof incidentReport>;

@@ -13,6 +13,7 @@ import * as appendOnly from './migrations/20261123T1010_append_only.ts';
 import * as totpPending from './migrations/20261123T1200_totp_pending.ts';
 import * as filterTables from './migrations/20261123T1500_filter.ts';
 import * as notifications from './migrations/20261201T1000_notifications.ts';
+import * as incidents from './migrations/20261201T1100_incidents.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1200_totp_pending': totpPending,
   '20261123T1500_filter': filterTables,
   '20261201T1000_notifications': notifications,
+  '20261201T1100_incidents': incidents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

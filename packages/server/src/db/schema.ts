@@ -358,6 +358,51 @@ export interface NotificationReadsTable {
   read_at: IsoTimestamp;
 }
 
+export const INCIDENT_STATUSES = ['draft', 'open', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const INCIDENT_CHANNELS = ['staff', 'pupil', 'parent', 'illegal-hit', 'monitoring'] as const;
+export type IncidentChannel = (typeof INCIDENT_CHANNELS)[number];
+
+export interface IncidentsTable {
+  id: string;
+  school_id: string;
+  number: number | null;
+  status: IncidentStatus;
+  channel: IncidentChannel;
+  reporter_account_id: string | null;
+  reporter_label: string;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+  submitted_at: IsoTimestamp | null;
+  closed_at: IsoTimestamp | null;
+  occurred_on: IsoDate | null;
+  path: 'illegal' | 'inappropriate' | null;
+  restriction: 'none' | 'headteacher' | 'chair-of-governors';
+  /** JSON array of person ids. */
+  restricted_to: string;
+  safeguarding: number;
+  urgent: number;
+  /** Sealed JSON of the report. */
+  report: string;
+  illegal_hit_id: string | null;
+}
+
+export interface IncidentEntriesTable {
+  id: string;
+  incident_id: string;
+  school_id: string;
+  seq: number;
+  at: IsoTimestamp;
+  actor_account_id: string | null;
+  actor_label: string;
+  kind: string;
+  step_id: string | null;
+  person_id: string | null;
+  corrects: string | null;
+  /** Sealed JSON. */
+  body: string;
+}
+
 export interface Database {
   trusts: TrustsTable;
   schools: SchoolsTable;
@@ -381,6 +426,8 @@ export interface Database {
   filter_test_runs: FilterTestRunsTable;
   notifications: NotificationsTable;
   notification_reads: NotificationReadsTable;
+  incidents: IncidentsTable;
+  incident_entries: IncidentEntriesTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -19,6 +19,7 @@ import { registerBlockedRoute } from './routes/blocked.ts';
 import { registerFilterRoutes } from './routes/filter.ts';
 import { registerGatewayRoutes } from './routes/gateway.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerIncidentRoutes } from './routes/incidents.ts';
 import { registerSchoolRoutes } from './routes/schools.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSessionHooks } from './session.ts';
@@ -134,6 +135,7 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
       registerAccountRoutes(api, haven);
       registerSchoolRoutes(api, haven);
       registerFilterRoutes(api, haven);
+      registerIncidentRoutes(api, haven);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((_request, reply) =>
         reply.status(404).send({ error: { id: 'not-found', message: 'No such API route.' } }),

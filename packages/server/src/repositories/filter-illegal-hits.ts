@@ -67,3 +67,13 @@ export async function listFilterIllegalHits(
     .execute();
   return rows.map(toHit);
 }
+
+/** Notes the incident opened for a hit (once). */
+export async function markHitIncident(db: Db, hitId: string, incidentId: string): Promise<void> {
+  await db
+    .updateTable('filter_illegal_hits')
+    .set({ incident_opened: incidentId })
+    .where('id', '=', hitId)
+    .where('incident_opened', 'is', null)
+    .execute();
+}

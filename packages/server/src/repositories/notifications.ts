@@ -3,7 +3,10 @@ import type { Db, EmailState, IsoTimestamp, NotificationsTable } from '../db/sch
 import { newId } from '../db/values.ts';
 import { clampLimit } from './paging.ts';
 
-/** A notification to the holders of some grants in a school. Never holds personal content. */
+/**
+ * A notification to the holders of some grants in a school, or to named accounts (`account:<id>`,
+ * for a restricted incident). Never holds personal content.
+ */
 export interface Notification {
   id: string;
   schoolId: string;
@@ -90,7 +93,7 @@ export async function listNotificationsFor(
     .orderBy('n.id', 'desc')
     .limit(limit * 4)
     .execute();
-  const mine = new Set(grants);
+  const mine = new Set([...grants, `account:${accountId}`]);
   return rows
     .map((row) => ({ ...toNotification(row), readAt: row.read_at ?? null }))
     .filter((n) => n.audience.some((g) => mine.has(g)))

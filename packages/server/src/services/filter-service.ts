@@ -9,6 +9,7 @@ import { listExceptionsForSnapshot } from '../repositories/filter-exceptions.ts'
 import {
   type FilterIllegalHit,
   listFilterIllegalHits,
+  markHitIncident,
   recordFilterIllegalHit,
 } from '../repositories/filter-illegal-hits.ts';
 import {
@@ -22,6 +23,7 @@ import { getCurrentPolicyVersion } from '../repositories/policy-versions.ts';
 import { type Actor, CLI_ACTOR } from './actor.ts';
 import { audit } from './audit.ts';
 import { actorName, actorRef, filterContext } from './filter-common.ts';
+import { openIncidentForIllegalHit } from './incident-service.ts';
 import { notify } from './notification-service.ts';
 import { authorise } from './school-service.ts';
 
@@ -103,6 +105,7 @@ export async function explainUrl(haven: Haven, actor: Actor, schoolId: string, i
     // Asking about an address on an illegal-content list is itself recorded, as a gateway's hit is.
     await inTransaction(haven.db, (trx) =>
       recordIllegalHits(
+        haven,
         trx,
         schoolId,
         [
@@ -163,10 +166,11 @@ export async function explainUrl(haven: Haven, actor: Actor, schoolId: string, i
 /**
  * Records illegal-list hits: a row each (no host, no URL), an 'illegal-hit' change-log entry and
  * an audit event, and alerts the DSL and deputies at once (in the app and by e-mail, neither
- * saying more than that a hit happened; one alert for the hits reported together). The incidents
- * issue opens an incident from the hit rows (`incident_opened`).
+ * saying more than that a hit happened; one alert for the hits reported together), and opens an
+ * incident on the flowchart's illegal path for each (`incident_opened`).
  */
 export async function recordIllegalHits(
+  haven: Haven,
   trx: Db,
   schoolId: string,
   hits: readonly {
@@ -182,7 +186,9 @@ export async function recordIllegalHits(
   const recorded: FilterIllegalHit[] = [];
   for (const hit of hits) {
     const row = await recordFilterIllegalHit(trx, { schoolId, ...hit });
-    recorded.push(row);
+    const incident = await openIncidentForIllegalHit(haven, trx, { ...row, schoolId });
+    await markHitIncident(trx, row.id, incident.id);
+    recorded.push({ ...row, incidentOpened: incident.id });
     await appendChangeLog(trx, {
       schoolId,
       at: hit.at,

@@ -166,7 +166,7 @@ export async function ingestEvents(
   const schoolId = gateway.schoolId;
   const actor = gatewayActor(gateway, ip);
   const decisions: NewFilterDecision[] = [];
-  const hits: Parameters<typeof recordIllegalHits>[2][number][] = [];
+  const hits: Parameters<typeof recordIllegalHits>[3][number][] = [];
   const uses = new Map<string, { count: number; first: string }>();
   for (const e of input.events) {
     const at = new Date(e.at).toISOString();
@@ -234,7 +234,7 @@ export async function ingestEvents(
       });
     }
     if (hits.length > 0) {
-      await recordIllegalHits(trx, schoolId, hits, {
+      await recordIllegalHits(haven, trx, schoolId, hits, {
         actor,
         actorRef: `gateway:${gateway.id}`,
         actorName: `Gateway "${gateway.name}"`,

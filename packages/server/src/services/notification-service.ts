@@ -87,7 +87,9 @@ export async function holdersOf(haven: Haven, schoolId: string, grants: readonly
     (a) =>
       !a.disabledAt &&
       a.email.includes('@') &&
-      (a.grants.some((g) => wanted.has(g)) || (a.personId !== null && holdingPeople.has(a.personId))),
+      (wanted.has(`account:${a.id}`) ||
+        a.grants.some((g) => wanted.has(g)) ||
+        (a.personId !== null && holdingPeople.has(a.personId))),
   );
 }
 

@@ -27,6 +27,10 @@ export interface RouteIds {
   reviewId: string;
   /** A gateway that may be revoked. */
   gatewayId: string;
+  /** A draft report of the caller's own, complete enough to submit. */
+  draftId: string;
+  /** An open incident the DSL may see, with its required steps recorded. */
+  incidentId: string;
 }
 
 export interface RouteCase {
@@ -49,6 +53,7 @@ export interface SchoolRouteCase extends RouteCase {
 
 const school = (ids: RouteIds) => `/api/schools/${ids.schoolId}`;
 const filterBase = (ids: RouteIds) => `${school(ids)}/filter`;
+const incidentsBase = (ids: RouteIds) => `${school(ids)}/incidents`;
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString();
 
@@ -312,6 +317,130 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     resource: 'gateways',
     action: 'manage',
     ok: 204,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/incidents/drafts',
+    method: 'POST',
+    url: (ids) => `${incidentsBase(ids)}/drafts`,
+    body: () => ({ report: { description: 'Started between lessons' } }),
+    resource: 'incidents',
+    action: 'report',
+    ok: 201,
+  },
+  {
+    name: 'PUT /api/schools/:schoolId/incidents/drafts/:id',
+    method: 'PUT',
+    url: (ids) => `${incidentsBase(ids)}/drafts/${ids.draftId}`,
+    body: () => ({ report: { description: 'Saved again' } }),
+    resource: 'incidents',
+    action: 'report',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/incidents/drafts/:id/submit',
+    method: 'POST',
+    url: (ids) => `${incidentsBase(ids)}/drafts/${ids.draftId}/submit`,
+    resource: 'incidents',
+    action: 'report',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/incidents/mine',
+    method: 'GET',
+    url: (ids) => `${incidentsBase(ids)}/mine`,
+    resource: 'incidents',
+    action: 'report',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/incidents/summary',
+    method: 'GET',
+    url: (ids) => `${incidentsBase(ids)}/summary`,
+    resource: 'incidents',
+    action: 'summary',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/incidents',
+    method: 'GET',
+    url: (ids) => incidentsBase(ids),
+    resource: 'incidents',
+    action: 'triage',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/incidents/:id',
+    method: 'GET',
+    url: (ids) => `${incidentsBase(ids)}/${ids.incidentId}`,
+    resource: 'incidents',
+    action: 'triage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/incidents/:id/entries',
+    method: 'POST',
+    url: (ids) => `${incidentsBase(ids)}/${ids.incidentId}/entries`,
+    body: () => ({ kind: 'note', text: 'Spoke to the form tutor' }),
+    resource: 'incidents',
+    action: 'triage',
+    ok: 201,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/incidents/:id/recommend',
+    method: 'GET',
+    url: (ids) =>
+      `${incidentsBase(ids)}/${ids.incidentId}/recommend?audience=pupil&row=Using%20proxy%20sites`,
+    resource: 'incidents',
+    action: 'triage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/incidents/:id/sanctions',
+    method: 'POST',
+    url: (ids) => `${incidentsBase(ids)}/${ids.incidentId}/sanctions`,
+    body: () => ({
+      audience: 'pupil',
+      row: 'Using proxy sites',
+      personName: 'A pupil',
+      taken: ['Warning'],
+      reason: 'A first offence; a warning was enough',
+    }),
+    resource: 'incidents',
+    action: 'triage',
+    ok: 201,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/incidents/:id/nudes-review',
+    method: 'POST',
+    url: (ids) => `${incidentsBase(ids)}/${ids.incidentId}/nudes-review`,
+    body: () => ({
+      meetingAt: '2026-11-23T10:00:00Z',
+      attendees: ['DSL'],
+      evidenceConsidered: 'What was said; nothing viewed',
+      risk: {},
+      decisions: {},
+      criteria: {
+        adultInvolved: true,
+        coercionOrCapacity: false,
+        unusualOrViolent: false,
+        underThirteen: false,
+        immediateRisk: false,
+      },
+      decision: 'refer',
+      reasons: 'An adult is involved',
+    }),
+    resource: 'incidents',
+    action: 'triage',
+    ok: 201,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/incidents/:id/close',
+    method: 'POST',
+    url: (ids) => `${incidentsBase(ids)}/${ids.incidentId}/close`,
+    body: () => ({ review: 'Nothing to change' }),
+    resource: 'incidents',
+    action: 'triage',
+    ok: 200,
   },
 ];
 

@@ -22,6 +22,7 @@ import { saveDraft } from '../../src/services/policy-service.ts';
 import { filterState } from '../helpers/filter.ts';
 import { forEachHaven, TestBrowser } from '../helpers/havens.ts';
 import { credential, DEMO_ACCOUNTS, type DemoLocal, expectError, SignIns } from '../helpers/http.ts';
+import { incidentState, makeDraft, makeOpenIncident } from '../helpers/incidents.ts';
 import { type RouteIds, SCHOOL_ROUTES, type SchoolRouteCase } from '../helpers/routes.ts';
 
 /** What each demo account gets on each route, written out by hand. Keep in step with ACCESS_RULES. */
@@ -86,6 +87,33 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
   'GET /api/schools/:schoolId/filter/gateways': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/filter/gateways': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
   'DELETE /api/schools/:schoolId/filter/gateways/:id': { admin: 204, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/incidents/drafts': { admin: 201, dsl: 201, teacher: 201, governor: 201 },
+  'PUT /api/schools/:schoolId/incidents/drafts/:id': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'POST /api/schools/:schoolId/incidents/drafts/:id/submit': {
+    admin: 200,
+    dsl: 200,
+    teacher: 200,
+    governor: 200,
+  },
+  'GET /api/schools/:schoolId/incidents/mine': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/incidents/summary': { admin: 200, dsl: 200, teacher: 403, governor: 200 },
+  'GET /api/schools/:schoolId/incidents': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/incidents/:id': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/incidents/:id/entries': { admin: 403, dsl: 201, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/incidents/:id/recommend': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/incidents/:id/sanctions': {
+    admin: 403,
+    dsl: 201,
+    teacher: 403,
+    governor: 403,
+  },
+  'POST /api/schools/:schoolId/incidents/:id/nudes-review': {
+    admin: 403,
+    dsl: 201,
+    teacher: 403,
+    governor: 403,
+  },
+  'POST /api/schools/:schoolId/incidents/:id/close': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
 };
 
 /** The grants each Milford Haven demo account ends up with (the DSL's and governor's through policy roles). */
@@ -136,6 +164,8 @@ forEachHaven('access: every school route, every demo account', (t) => {
       ownExceptionId: placeholder,
       reviewId: placeholder,
       gatewayId: placeholder,
+      draftId: placeholder,
+      incidentId: placeholder,
     };
     const exception = (requestedBy: string) => {
       const now = t.clock.now().getTime();
@@ -161,7 +191,11 @@ forEachHaven('access: every school route, every demo account', (t) => {
         displayName: `${givenName} Fixture${n}`,
       });
     };
-    if (route.name.endsWith('/approval')) {
+    if (route.name.includes('/incidents/drafts/:id')) {
+      ids.draftId = (await makeDraft(t.haven, schoolId, caller)).id;
+    } else if (route.name.includes('/incidents/:id')) {
+      ids.incidentId = (await makeOpenIncident(t.haven, schoolId)).id;
+    } else if (route.name.endsWith('/approval')) {
       ids.versionId = (await saveDraft(t.haven, SYSTEM_ACTOR, schoolId, doc, { skipAuthorise: true })).id;
     } else if (route.name === 'POST /api/schools/:schoolId/role-assignments') {
       ids.personId = (await person('Casey')).id;
@@ -209,6 +243,7 @@ forEachHaven('access: every school route, every demo account', (t) => {
     versions: (await listPolicyVersions(t.haven.db, schoolId)).map((v) => `${v.version}:${v.status}`),
     assignments: (await listRoleAssignmentsBySchool(t.haven.db, schoolId)).map((a) => a.id).sort(),
     filter: await filterState(t.haven.db, schoolId),
+    incidents: await incidentState(t.haven.db, schoolId),
   });
 
   const send = (browser: TestBrowser, route: SchoolRouteCase, ids: RouteIds) =>

@@ -60,6 +60,8 @@ forEachHaven('CSRF protection on every state-changing route', (t) => {
       ownExceptionId: 'not-reached',
       reviewId: 'not-reached',
       gatewayId: 'not-reached',
+      draftId: 'not-reached',
+      incidentId: 'not-reached',
     };
   });
 

@@ -305,7 +305,7 @@ forEachHaven(
           username: 'pupil.two',
           client: '10.20.1.5',
           source: 'proxy',
-          incident_opened: null,
+          incident_opened: expect.any(String),
         });
         expect(Object.keys(hit).sort()).toEqual(
           [

@@ -1,0 +1,405 @@
+/**
+ * Incidents over HTTP, on both databases: a teacher's report saved as a draft and sent; the DSL
+ * told without personal content; need-to-know (the reporter sees only their own report and its
+ * status; a concern about staff reaches the headteacher alone); every view audit-logged; the
+ * chronology append-only; sanctions recommended from the matrix with escalation for earlier
+ * sanctions; the nudes protocol's decision with reasons; closure only after the required steps;
+ * governors' counts without detail; an illegal-list hit opening an incident on the illegal path.
+ */
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listAudit, verifyAudit } from '../../src/audit/audit-log.ts';
+import { hashPassword } from '../../src/auth/passwords.ts';
+import { createDemoSchool, type DemoResult } from '../../src/demo/demo-school.ts';
+import { createAccount } from '../../src/repositories/accounts.ts';
+import { listPeople } from '../../src/repositories/people.ts';
+import { listRoleAssignmentsBySchool } from '../../src/repositories/role-assignments.ts';
+import { currentPolicy } from '../../src/services/school-service.ts';
+import { forEachHaven, type TestBrowser } from '../helpers/havens.ts';
+import { credential, expectError, SignIns } from '../helpers/http.ts';
+
+const NARRATIVE = 'Year 8 pupil shown an offensive video on a phone at break by another pupil';
+
+const report = (extra: Record<string, unknown> = {}) => ({
+  reporter: { name: 'A class teacher', email: 'teacher@school.example' },
+  occurredOn: '2026-11-20',
+  place: 'Playground',
+  description: NARRATIVE,
+  involved: [
+    { name: 'Sam Pupil', role: 'pupil', age: 12, involvement: 'victim' },
+    { name: 'Alex Pupil', role: 'pupil', age: 13, involvement: 'subject' },
+  ],
+  relationship: 'child-on-child',
+  types: ['bullying'],
+  accessRoutes: ['mobile-other-provider'],
+  actionPeople: 'Phone confiscated and locked in the office',
+  followUps: ['parents'],
+  ...extra,
+});
+
+forEachHaven('incidents over HTTP', (t) => {
+  let demo: DemoResult;
+  let signIns: SignIns;
+  let dsl: TestBrowser;
+  let teacher: TestBrowser;
+  let governor: TestBrowser;
+  let admin: TestBrowser;
+  let head: TestBrowser;
+  let base: string;
+
+  beforeAll(async () => {
+    demo = await createDemoSchool(t.haven, 'milford-haven', { pupils: 4 });
+    signIns = new SignIns(t);
+    dsl = await signIns.browser(credential(demo, 'dsl'));
+    teacher = await signIns.browser(credential(demo, 'teacher'));
+    governor = await signIns.browser(credential(demo, 'governor'));
+    admin = await signIns.browser(credential(demo, 'admin'));
+    // The headteacher, as the policy names them, with an account of their own.
+    const doc = (await currentPolicy(t.haven, demo.school.id))!.document;
+    const headRole = doc.roles.find((r) => r.kinds.includes('headteacher'))!;
+    const holder = (await listRoleAssignmentsBySchool(t.haven.db, demo.school.id)).find(
+      (a) => a.policyRoleId === headRole.id,
+    )!;
+    const password = 'quiet harbour lantern 7';
+    const email = `head@${credential(demo, 'teacher').email.split('@')[1]}`;
+    await createAccount(t.haven.db, {
+      schoolId: demo.school.id,
+      personId: holder.personId,
+      email,
+      displayName: 'Headteacher',
+      passwordHash: await hashPassword(password),
+      grants: [],
+    });
+    head = await signIns.browser({ email, password });
+    base = `/api/schools/${demo.school.id}/incidents`;
+  });
+
+  const submitNew = async (browser: TestBrowser, body: unknown) => {
+    const draft = await browser.post(`${base}/drafts`, { report: body });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const sent = await browser.post(`${base}/drafts/${draft.json().id}/submit`);
+    expect(sent.statusCode, sent.body).toBe(200);
+    return sent.json() as { id: string; number: number };
+  };
+
+  describe('R001-239..245 reporting', () => {
+    let draftId: string;
+    it('keeps an incomplete report as a draft and says what it still needs', async () => {
+      const res = await teacher.post(`${base}/drafts`, { report: { description: 'Something on a phone' } });
+      expect(res.statusCode, res.body).toBe(201);
+      draftId = res.json().id;
+      const refused = expectError(await teacher.post(`${base}/drafts/${draftId}/submit`), 400, 'validation');
+      expect(refused.details?.map((d) => d.path)).toEqual(['report.occurredOn', 'report.involved']);
+      // Still there, as typed.
+      const mine = (await teacher.get(`${base}/mine`)).json().reports;
+      expect(mine.find((r: { id: string }) => r.id === draftId)).toMatchObject({
+        status: 'draft',
+        report: { description: 'Something on a phone' },
+      });
+    });
+
+    it('refuses an option the form does not have, and changes nothing', async () => {
+      const bad = expectError(
+        await teacher.request('PUT', `${base}/drafts/${draftId}`, {
+          report: { relationship: 'pupil on teacher' },
+        }),
+        400,
+        'validation',
+      );
+      expect(bad.details?.[0]?.path).toBe('report.relationship');
+      const mine = (await teacher.get(`${base}/mine`)).json().reports;
+      expect(mine.find((r: { id: string }) => r.id === draftId).report.description).toBe(
+        'Something on a phone',
+      );
+    });
+
+    it('sends a complete report, numbers it and tells the DSL with a link and nothing personal', async () => {
+      const saved = await teacher.request('PUT', `${base}/drafts/${draftId}`, { report: report() });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const sent = await teacher.post(`${base}/drafts/${draftId}/submit`);
+      expect(sent.statusCode, sent.body).toBe(200);
+      expect(sent.json()).toMatchObject({ status: 'open', number: 1 });
+      const alerts = (await dsl.get('/api/account/notifications')).json().notifications;
+      const alert = alerts.find((n: { link: string }) => n.link === `/incidents/${draftId}`);
+      expect(alert).toMatchObject({ kind: 'incident-reported', title: 'Incident 1 was reported' });
+      expect(JSON.stringify(alerts)).not.toContain('Sam');
+      // Sealed at rest: the narrative is not in the database in the clear.
+      const rows = await t.haven.db.selectFrom('incidents').select('report').execute();
+      expect(JSON.stringify(rows)).not.toContain('offensive video');
+      expectError(await teacher.post(`${base}/drafts/${draftId}/submit`), 409, 'conflict');
+    });
+
+    it('R001-036 the reporter sees their report and its status, not the case', async () => {
+      const mine = (await teacher.get(`${base}/mine`)).json().reports;
+      expect(mine.find((r: { id: string }) => r.id === draftId)).toMatchObject({ status: 'open', number: 1 });
+      expect(mine.find((r: { id: string }) => r.id === draftId).report).toBeUndefined();
+      expectError(await teacher.get(`${base}/${draftId}`), 403, 'forbidden');
+      expectError(await teacher.get(base), 403, 'forbidden');
+    });
+  });
+
+  describe('handling an incident', () => {
+    let id: string;
+    let alex: string;
+    beforeAll(async () => {
+      const incidents = (await dsl.get(base)).json().incidents;
+      id = incidents.find((i: { number: number }) => i.number === 1).id;
+      alex = (await listPeople(t.haven.db, demo.school.id, { kind: 'pupil' })).items[0]!.id;
+    });
+
+    it('shows the DSL the incident and records the view in the audit log', async () => {
+      const res = await dsl.get(`${base}/${id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        number: 1,
+        path: 'inappropriate',
+        report: { description: NARRATIVE },
+      });
+      expect(res.json().steps.map((s: { id: string }) => s.id)).toContain('designated-computer');
+      expect(res.json().sanctionsMatrices.pupil.title).toBe('Students / Pupils Actions');
+      const viewed = (await listAudit(t.haven.db, { action: 'incident.viewed', targetId: id })).items;
+      expect(viewed.length).toBe(1);
+      expect(JSON.stringify(viewed)).not.toContain('offensive');
+    });
+
+    it('R000-130 R000-132 recommends the matrix row, and escalates after an earlier sanction', async () => {
+      const row = 'Sending an email, text or message that is regarded as offensive';
+      const first = await dsl.get(
+        `${base}/${id}/recommend?audience=pupil&personId=${alex}&row=${encodeURIComponent(row)}`,
+      );
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ escalated: false, prior: 0 });
+      const recommended = first.json().actions as string[];
+      expect(recommended.length).toBeGreaterThan(0);
+
+      // Doing less than the matrix recommends needs a reason.
+      expectError(
+        await dsl.post(`${base}/${id}/sanctions`, {
+          audience: 'pupil',
+          row,
+          personId: alex,
+          personName: 'Alex Pupil',
+          taken: ['Warning'],
+        }),
+        400,
+        'validation',
+      );
+      const recorded = await dsl.post(`${base}/${id}/sanctions`, {
+        audience: 'pupil',
+        row,
+        personId: alex,
+        personName: 'Alex Pupil',
+        taken: recommended,
+      });
+      expect(recorded.statusCode, recorded.body).toBe(201);
+
+      // A second incident about the same pupil: the continued-infringements row comes in.
+      const second = await submitNew(
+        teacher,
+        report({ description: 'Again: offensive messages in a group chat' }),
+      );
+      const again = await dsl.get(
+        `${base}/${second.id}/recommend?audience=pupil&personId=${alex}&row=${encodeURIComponent(row)}`,
+      );
+      expect(again.json()).toMatchObject({ escalated: true, prior: 1 });
+      expect(again.json().escalatedBy.row).toMatch(/^Continued infringements/);
+    });
+
+    it('R000-120 R000-121 asks for two senior staff and the designated computer, and will not close early', async () => {
+      expectError(
+        await dsl.post(`${base}/${id}/entries`, {
+          kind: 'step',
+          stepId: 'investigation-team',
+          people: ['Only one'],
+        }),
+        400,
+        'validation',
+      );
+      const closing = expectError(
+        await dsl.post(`${base}/${id}/close`, { review: 'Reviewed' }),
+        400,
+        'validation',
+      );
+      expect(closing.details?.map((d) => d.path)).toContain('steps.designated-computer');
+      for (const step of [
+        { stepId: 'preserve', text: 'Phone locked in the office' },
+        { stepId: 'investigation-team', people: ['Kai Hussain', 'Hamza Lloyd'] },
+        { stepId: 'designated-computer', text: 'Office PC 3 (not used by pupils)' },
+        { stepId: 'conclusion', text: 'Substance: internal response under the behaviour policy' },
+        { stepId: 'sanctions', text: 'As recorded' },
+      ]) {
+        const res = await dsl.post(`${base}/${id}/entries`, { kind: 'step', ...step });
+        expect(res.statusCode, res.body).toBe(201);
+      }
+      const parents = await dsl.post(`${base}/${id}/entries`, {
+        kind: 'parents-informed',
+        who: "Sam's mother",
+        at: t.clock.now().toISOString(),
+        how: 'Telephone call by the head of year',
+      });
+      expect(parents.statusCode, parents.body).toBe(201);
+    });
+
+    it('never edits the chronology: a correction is a new entry, and the database refuses changes', async () => {
+      const before = (await dsl.get(`${base}/${id}`)).json().chronology;
+      const target = before.find((e: { kind: string }) => e.kind === 'parents-informed');
+      const fix = await dsl.post(`${base}/${id}/entries`, {
+        kind: 'correction',
+        corrects: target.id,
+        text: 'It was his father',
+      });
+      expect(fix.statusCode, fix.body).toBe(201);
+      const after = (await dsl.get(`${base}/${id}`)).json().chronology;
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect(after.at(-1)).toMatchObject({ kind: 'correction', corrects: target.id });
+      await expect(
+        t.haven.db
+          .updateTable('incident_entries')
+          .set({ kind: 'note' })
+          .where('id', '=', target.id)
+          .execute(),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        t.haven.db.deleteFrom('incident_entries').where('id', '=', target.id).execute(),
+      ).rejects.toThrow(/append-only/);
+      if (t.dialect === 'postgres')
+        await expect(sql`truncate incident_entries`.execute(t.haven.db)).rejects.toThrow(/append-only/);
+    });
+
+    it('closes with the review of what should stop it recurring', async () => {
+      const res = await dsl.post(`${base}/${id}/close`, { review: 'Assembly on group chats; AUA unchanged' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'closed' });
+      const view = (await dsl.get(`${base}/${id}`)).json();
+      expect(view.status).toBe('closed');
+      expect(view.steps.every((s: { required: boolean; done: unknown }) => !s.required || s.done)).toBe(true);
+      expectError(
+        await dsl.post(`${base}/${id}/entries`, { kind: 'step', stepId: 'preserve' }),
+        409,
+        'conflict',
+      );
+    });
+  });
+
+  describe('R001-067 R000-135 a concern about a member of staff', () => {
+    let id: string;
+    it('reaches the headteacher alone: invisible to the DSL, the online safety lead and everyone else', async () => {
+      id = (
+        await submitNew(
+          governor,
+          report({ aboutStaff: 'staff', description: 'A teacher messaged a pupil on a personal account' }),
+        )
+      ).id;
+      expect((await head.get(`${base}/${id}`)).statusCode).toBe(200);
+      // The DSL handles incidents, so is told "not found"; the others are refused outright.
+      expectError(await dsl.get(`${base}/${id}`), 404, 'not-found');
+      for (const b of [teacher, admin, governor]) expectError(await b.get(`${base}/${id}`), 403, 'forbidden');
+      expect((await dsl.get(base)).json().incidents.some((i: { id: string }) => i.id === id)).toBe(false);
+      const alerts = (await head.get('/api/account/notifications')).json().notifications;
+      expect(alerts.some((n: { link: string }) => n.link === `/incidents/${id}`)).toBe(true);
+      expect((await dsl.get('/api/account/notifications')).body).not.toContain(id);
+    });
+
+    it('is counted for governors, never described', async () => {
+      const summary = await governor.get(`${base}/summary`);
+      expect(summary.statusCode).toBe(200);
+      expect(summary.json()).toMatchObject({ restricted: 1 });
+      expect(summary.json().byType.restricted).toBe(1);
+      expect(summary.body).not.toContain('messaged');
+      expect(summary.body).not.toContain(id);
+      expectError(await teacher.get(`${base}/summary`), 403, 'forbidden');
+    });
+  });
+
+  describe('R001-071..078 the nudes protocol', () => {
+    let id: string;
+    const criteria = {
+      adultInvolved: false,
+      coercionOrCapacity: false,
+      unusualOrViolent: false,
+      underThirteen: false,
+      immediateRisk: false,
+    };
+    const review = {
+      meetingAt: '2026-11-23T10:00:00Z',
+      attendees: ['DSL', 'Deputy DSL'],
+      evidenceConsidered: 'What the pupil told their tutor; the imagery was not viewed',
+      risk: { 'why-shared': 'Within a relationship, not coerced' },
+      decisions: { parents: 'Both families told the same day' },
+    };
+    beforeAll(async () => {
+      id = (
+        await submitNew(
+          teacher,
+          report({ nudes: true, types: ['sexual'], description: 'A pupil says an image was shared' }),
+        )
+      ).id;
+    });
+    it('takes the DSL only, refuses a decision not to refer when a criterion holds, and records the reasons', async () => {
+      const refused = expectError(
+        await dsl.post(`${base}/${id}/nudes-review`, {
+          ...review,
+          criteria: { ...criteria, underThirteen: true },
+          decision: 'school-response',
+          reasons: 'We think we can manage it',
+        }),
+        400,
+        'validation',
+      );
+      expect(refused.details?.[0]?.path).toBe('decision');
+      const ok = await dsl.post(`${base}/${id}/nudes-review`, {
+        ...review,
+        criteria,
+        decision: 'school-response',
+        reasons: 'No criterion holds; the risks can be managed within pastoral support.',
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json().body.assessment).toEqual({ referImmediately: false, criteria: [] });
+      expect((await dsl.get(`${base}/${id}`)).json()).toMatchObject({ safeguarding: true, urgent: true });
+    });
+  });
+
+  describe('an illegal-list hit', () => {
+    it('opens an incident on the illegal path for the DSL, without the address', async () => {
+      const gw = await admin.post(`/api/schools/${demo.school.id}/filter/gateways`, { name: 'Main' });
+      const token = gw.json().token as string;
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/gateway/events',
+        headers: { authorization: `Bearer ${token}` },
+        payload: {
+          batchId: 'illegal-incident',
+          events: [
+            {
+              at: t.clock.now().toISOString(),
+              group: 'ks3',
+              user: 'pupil.x',
+              client: '10.9.9.9',
+              host: 'hidden-illegal.example',
+              url: null,
+              category: null,
+              action: 'block',
+              kind: 'illegal-list',
+              rule: null,
+              source: 'dns',
+              exceptionId: null,
+              alert: 'illegal-list',
+            },
+          ],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const hits = (await dsl.get(`/api/schools/${demo.school.id}/filter/illegal-hits`)).json().hits;
+      const incidentId = hits[0].incidentOpened as string;
+      expect(incidentId).toBeTruthy();
+      const view = (await dsl.get(`${base}/${incidentId}`)).json();
+      expect(view).toMatchObject({ channel: 'illegal-hit', path: 'illegal', urgent: true });
+      expect(view.steps[0]).toMatchObject({ id: 'stop', required: true });
+      expect(JSON.stringify(view)).not.toContain('hidden-illegal');
+    });
+  });
+
+  it('keeps an intact audit chain', async () => {
+    expect((await verifyAudit(t.haven.db)).ok).toBe(true);
+  });
+});
