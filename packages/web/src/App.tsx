@@ -20,6 +20,10 @@ import { FilterTestRun } from './pages/filter/FilterTestRun.tsx';
 import { FilterTests } from './pages/filter/FilterTests.tsx';
 import { FilterTimetable } from './pages/filter/FilterTimetable.tsx';
 import { Home } from './pages/Home.tsx';
+import { IncidentInbox } from './pages/incidents/IncidentInbox.tsx';
+import { IncidentPage } from './pages/incidents/IncidentPage.tsx';
+import { MyReports } from './pages/incidents/MyReports.tsx';
+import { ReportConcern } from './pages/incidents/ReportConcern.tsx';
 import { Matrix } from './pages/Matrix.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { People } from './pages/People.tsx';
@@ -76,6 +80,10 @@ export function App() {
           <Route path={paths.policy} element={<Policy />} />
           <Route path={paths.matrixPattern} element={<Matrix />} />
           <Route path={paths.people} element={<People />} />
+          <Route path={paths.report} element={<ReportConcern />} />
+          <Route path={paths.myReports} element={<MyReports />} />
+          <Route path={paths.incidents} element={<IncidentInbox />} />
+          <Route path={paths.incidentPattern} element={<IncidentPage />} />
           <Route path={paths.filter} element={<FilterLayout />}>
             <Route index element={<Navigate to={paths.filterGroups} replace />} />
             <Route path={paths.filterGroups} element={<FilterGroups />} />

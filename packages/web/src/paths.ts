@@ -22,6 +22,11 @@ export const paths = {
   filterIllegalHits: '/filter/illegal-hits',
   filterTestRun: (runId: string) => `/filter/tests/${encodeURIComponent(runId)}`,
   filterTestRunPattern: '/filter/tests/:runId',
+  report: '/report',
+  myReports: '/reports',
+  incidents: '/incidents',
+  incident: (id: string) => `/incidents/${encodeURIComponent(id)}`,
+  incidentPattern: '/incidents/:incidentId',
   account: '/account',
   accountTwoFactor: '/account/two-factor',
 } as const;

@@ -1,96 +1,18 @@
 import { z } from 'zod';
+import {
+  ACCESS_ROUTES,
+  FIRST_CONTACT,
+  FOLLOW_UPS,
+  INCIDENT_TYPES,
+  PROTOCOL_KINDS,
+  RELATIONSHIPS,
+} from './options.ts';
 
 /**
  * The incident report, after seed 001's appendix 7 ("Online safety incident reporting form"):
  * its questions and options as the school wrote them, with stable ids for storage. The protocol's
  * incident kinds (appendix 2) and how the incident first came to light are asked too.
  */
-
-const options = <const T extends readonly { id: string; label: string }[]>(list: T) => list;
-
-export const RELATIONSHIPS = options([
-  { id: 'child-on-child', label: 'Child on child' },
-  { id: 'adult-on-child', label: 'Adult on child' },
-  { id: 'child-on-adult', label: 'Child on adult' },
-  { id: 'adult-on-adult', label: 'Adult on adult' },
-  { id: 'staff-on-child', label: 'Staff member on child' },
-]);
-
-export const INCIDENT_TYPES = options([
-  { id: 'sexual', label: 'Sexual' },
-  { id: 'profanity', label: 'Profanity' },
-  { id: 'violence', label: 'Violence' },
-  { id: 'bullying', label: 'Bullying' },
-  { id: 'grooming', label: 'Grooming' },
-  { id: 'other', label: 'Other' },
-]);
-
-export const ACCESS_ROUTES = options([
-  { id: 'school-pc', label: 'School internet via a PC/laptop' },
-  { id: 'school-tablet', label: 'via a tablet' },
-  { id: 'school-mobile', label: 'via a mobile phone' },
-  { id: 'tablet-other-provider', label: 'Tablet using alternative provider' },
-  { id: 'mobile-other-provider', label: 'Mobile phone using an alternative provider' },
-  { id: 'browser', label: 'Via an internet browser' },
-  { id: 'social-media', label: 'Via a social media website' },
-  { id: 'app', label: 'Via an app' },
-]);
-
-export const FOLLOW_UPS = options([
-  { id: 'lado', label: 'Referral to LADO' },
-  { id: 'social-care', label: "Referral to Children's Social Care" },
-  { id: 'police', label: 'Police investigation' },
-  { id: 'parents', label: 'Advice to parents' },
-  { id: 'other', label: 'Other' },
-]);
-
-/** Seed 001 appendix 2: the kinds of online safety incident, each with its examples. */
-export const PROTOCOL_KINDS = [
-  {
-    id: 'inappropriate-conduct',
-    label: 'Inappropriate conduct',
-    examples: [
-      'Posting material on social networks which contravenes work guidelines',
-      'Inappropriate use of work email/internet',
-      'Inappropriate use of a mobile phone or electronic device',
-      "Password and account misuse (e.g. use of someone else's password or login)",
-    ],
-  },
-  {
-    id: 'unsuitable-content',
-    label: 'Accessing unsuitable content',
-    examples: [
-      'Downloading and / or viewing illegal material',
-      'Downloading or view material unsuitable to the workplace',
-      'Deliberately accessing content that expresses extreme or racist views',
-    ],
-  },
-  {
-    id: 'inadvisable-contact',
-    label: 'Inadvisable contact',
-    examples: [
-      'Giving away too much information',
-      'Breaching client privacy',
-      'Unsettling or threatening messages; cyberbullying',
-      'Grooming behaviour or inappropriate contact with young people',
-      'Misrepresentation, defaming',
-    ],
-  },
-  {
-    id: 'loss-of-data',
-    label: 'Loss of confidential data',
-    examples: ['As a result of theft or loss of computer, laptop or memory stick'],
-  },
-] as const;
-
-/** Seed 001 appendix 2, step 2: how the incident first came to light (R001-206). */
-export const FIRST_CONTACT = options([
-  { id: 'witnessed', label: 'Something witnessed on a computer, mobile phone or camera' },
-  { id: 'victim-statement', label: 'A statement made by the victim' },
-  { id: 'bystander', label: 'Information from a bystander or witness' },
-  { id: 'hearsay', label: 'Hearsay (rumour) about a potential situation' },
-  { id: 'log-anomaly', label: 'Noticing an anomaly in a log or history' },
-]);
 
 const ids = <T extends readonly { id: string }[]>(list: T) =>
   list.map((o) => o.id) as unknown as [T[number]['id'], ...T[number]['id'][]];
@@ -173,8 +95,4 @@ export function reportProblems(r: IncidentReport): ReportProblem[] {
   if (r.followUps.includes('other') && !r.followUpDetails)
     out.push({ path: 'followUpDetails', reason: 'give details of the "Other" follow-up' });
   return out;
-}
-
-export function optionLabel(list: readonly { id: string; label: string }[], id: string): string {
-  return list.find((o) => o.id === id)?.label ?? id;
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { NUDES_CRITERIA, type NudesCriterion } from './options.ts';
+
+export { NUDES_CRITERIA, NUDES_CRITERION_TEXT, type NudesCriterion } from './options.ts';
 
 /**
  * The nudes and semi-nudes protocol (UKCIS "Sharing nudes and semi-nudes", quoted by seed 001 as
@@ -7,27 +10,6 @@ import { z } from 'zod';
  * with its reasons (R001-071 to R001-078). The imagery itself is never uploaded to Haven: the
  * record says that it existed and who was told.
  */
-
-export const NUDES_CRITERIA = [
-  'adultInvolved',
-  'coercionOrCapacity',
-  'unusualOrViolent',
-  'underThirteen',
-  'immediateRisk',
-] as const;
-export type NudesCriterion = (typeof NUDES_CRITERIA)[number];
-
-/** Each criterion in a sentence (our words; the numbering follows seed 001 and UKCIS). */
-export const NUDES_CRITERION_TEXT: Record<NudesCriterion, string> = {
-  adultInvolved: '1. An adult is involved.',
-  coercionOrCapacity:
-    '2. There is reason to think a young person was coerced, blackmailed or groomed, or there are concerns about their capacity to consent (for example because of special educational needs).',
-  unusualOrViolent:
-    "3. What is known of the imagery suggests sexual acts that are unusual for the young person's developmental stage, or violent.",
-  underThirteen: '4. The imagery involves sexual acts and a pupil in it is under 13.',
-  immediateRisk:
-    '5. There is reason to think a pupil is at immediate risk of harm because of the sharing (for example presenting as suicidal or self-harming).',
-};
 
 export const nudesAnswers = z.strictObject({
   adultInvolved: z.boolean(),

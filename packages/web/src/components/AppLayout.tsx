@@ -25,6 +25,16 @@ export function AppLayout() {
       show: hasSchool && can(account.grants, 'filter', 'read'),
     },
     {
+      to: paths.report,
+      label: t('web.nav.report'),
+      show: hasSchool && can(account.grants, 'incidents', 'report'),
+    },
+    {
+      to: paths.incidents,
+      label: t('web.nav.incidents'),
+      show: hasSchool && can(account.grants, 'incidents', 'triage'),
+    },
+    {
       to: paths.people,
       label: t('web.nav.people'),
       show: hasSchool && can(account.grants, 'people', 'read'),
