@@ -19,6 +19,7 @@ import {
   type Haven,
   listSchools,
   registerGateway,
+  sendBreachReminders,
 } from '@haven/server';
 import { CliError, EXIT, err } from './output.ts';
 
@@ -114,12 +115,13 @@ export async function startBuiltInGateway(
 }
 
 /**
- * The filter's housekeeping while Haven runs: exceptions expire on time (and are logged), and
- * decision logs older than the retention period are deleted.
+ * Housekeeping while Haven runs: exceptions expire on time (and are logged), breach reminders go
+ * out as the 72-hour clock runs, and decision logs older than the retention period are deleted.
  */
-export function startFilterJobs(haven: Haven, retentionDays: number): () => void {
+export function startHousekeeping(haven: Haven, retentionDays: number): () => void {
   const expire = setInterval(() => {
     expireDue(haven).catch((e: Error) => err(`haven: expiring exceptions: ${e.message}`));
+    sendBreachReminders(haven).catch((e: Error) => err(`haven: breach reminders: ${e.message}`));
   }, 30_000);
   const retain = async () => {
     const before = new Date(haven.now().getTime() - retentionDays * 86_400_000);

@@ -73,6 +73,10 @@ const EXPECTED: Record<string, Record<string, Grant[]>> = {
     ],
   },
   'incidents.triage': { yes: ['dsl', 'online-safety-lead', 'headteacher'] },
+  'breaches.report': {
+    yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff'],
+  },
+  'breaches.manage': { yes: ['school-admin', 'headteacher'] },
   'incidents.summary': { yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'governor'] },
   'filterReviews.read': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },
   'filterReviews.handle': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },

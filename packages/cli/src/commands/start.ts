@@ -1,6 +1,6 @@
 import { buildApp, createDemoSchool, listSchools, startNotificationMail } from '@haven/server';
 import type { Command } from 'commander';
-import { startBuiltInGateway, startFilterJobs } from '../built-in-gateway.ts';
+import { startBuiltInGateway, startHousekeeping } from '../built-in-gateway.ts';
 import { addDatabaseOptions, configFrom, withHaven } from '../open.ts';
 import { CliError, EXIT, err, out } from '../output.ts';
 import { printDemo, printSavedDemoCredentials, saveDemoCredentials } from './demo.ts';
@@ -72,7 +72,7 @@ export function registerStartCommand(program: Command): void {
             printSavedDemoCredentials(config.dataDir, url);
           }
         }
-        const stopFilterJobs = startFilterJobs(haven, retentionDays);
+        const stopFilterJobs = startHousekeeping(haven, retentionDays);
         const stopMail = startNotificationMail(haven, {
           onError: (e) => err(`haven: sending notification e-mail: ${e.message}`),
         });

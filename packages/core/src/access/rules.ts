@@ -115,6 +115,16 @@ export const ACCESS_RULES = {
     triage: ['dsl', 'online-safety-lead', 'headteacher'],
     summary: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'governor'],
   },
+  /**
+   * Data breaches and security incidents (seeds 003 and 004): any member of staff reports one
+   * (lost equipment, a virus, unauthorised use, a near miss); the headteacher and the school
+   * administrator manage the log, and so do the holders of the SIRO and DPO posts (the service
+   * checks those by post).
+   */
+  breaches: {
+    report: SCHOOL_STAFF,
+    manage: ['school-admin', 'headteacher'],
+  },
 } as const satisfies Record<string, Record<string, readonly Grant[]>>;
 
 export type Resource = keyof typeof ACCESS_RULES;

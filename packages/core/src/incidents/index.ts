@@ -1,4 +1,5 @@
 export * from './breach.ts';
+export * from './evidence.ts';
 export * from './flowchart.ts';
 export * from './form.ts';
 export * from './nudes.ts';

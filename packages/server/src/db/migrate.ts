@@ -14,6 +14,7 @@ import * as totpPending from './migrations/20261123T1200_totp_pending.ts';
 import * as filterTables from './migrations/20261123T1500_filter.ts';
 import * as notifications from './migrations/20261201T1000_notifications.ts';
 import * as incidents from './migrations/20261201T1100_incidents.ts';
+import * as evidenceBreaches from './migrations/20261201T1200_evidence_breaches.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1500_filter': filterTables,
   '20261201T1000_notifications': notifications,
   '20261201T1100_incidents': incidents,
+  '20261201T1200_evidence_breaches': evidenceBreaches,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -403,6 +403,59 @@ export interface IncidentEntriesTable {
   body: string;
 }
 
+export interface IncidentEvidenceTable {
+  id: string;
+  incident_id: string;
+  school_id: string;
+  added_at: IsoTimestamp;
+  added_by: string;
+  added_by_account_id: string | null;
+  kind: 'file' | 'url' | 'record';
+  filename: string | null;
+  media_type: string | null;
+  size: number | null;
+  sha256: string | null;
+  /** Sealed JSON: description, url, who was told. */
+  details: string;
+  /** Sealed base64 of the file's bytes. */
+  content: string | null;
+}
+
+export interface IncidentCustodyTable {
+  id: string;
+  evidence_id: string;
+  seq: number;
+  incident_id: string;
+  school_id: string;
+  at: IsoTimestamp;
+  actor_label: string;
+  actor_account_id: string | null;
+  action: 'added' | 'viewed' | 'exported';
+}
+
+export const BREACH_KINDS = ['breach', 'near-miss', 'lost-equipment', 'virus', 'unauthorised-use'] as const;
+export type BreachKind = (typeof BREACH_KINDS)[number];
+
+export interface DataBreachesTable {
+  id: string;
+  school_id: string;
+  number: number;
+  kind: BreachKind;
+  aware_at: IsoTimestamp;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+  reported_by: string;
+  status: 'open' | 'closed';
+  /** Sealed JSON of the ICO's fields. */
+  details: string;
+  reported_to_ico_at: IsoTimestamp | null;
+  ico_reference: string | null;
+  not_reportable_reason: string | null;
+  /** JSON array of the reminder hours already sent. */
+  reminders_sent: string;
+  closed_at: IsoTimestamp | null;
+}
+
 export interface Database {
   trusts: TrustsTable;
   schools: SchoolsTable;
@@ -428,6 +481,9 @@ export interface Database {
   notification_reads: NotificationReadsTable;
   incidents: IncidentsTable;
   incident_entries: IncidentEntriesTable;
+  incident_evidence: IncidentEvidenceTable;
+  incident_custody: IncidentCustodyTable;
+  data_breaches: DataBreachesTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

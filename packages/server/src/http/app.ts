@@ -16,6 +16,7 @@ import type { Haven } from '../haven.ts';
 import { errors, HavenError } from './errors.ts';
 import { registerAccountRoutes } from './routes/account.ts';
 import { registerBlockedRoute } from './routes/blocked.ts';
+import { registerBreachRoutes } from './routes/breaches.ts';
 import { registerFilterRoutes } from './routes/filter.ts';
 import { registerGatewayRoutes } from './routes/gateway.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -136,6 +137,7 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
       registerSchoolRoutes(api, haven);
       registerFilterRoutes(api, haven);
       registerIncidentRoutes(api, haven);
+      registerBreachRoutes(api, haven);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((_request, reply) =>
         reply.status(404).send({ error: { id: 'not-found', message: 'No such API route.' } }),

@@ -56,6 +56,8 @@ export const errors = {
     new HavenError('auth.mfa-invalid', 401, 'That code is not valid, or has already been used.'),
   mfaStage: (message: string) => new HavenError('auth.mfa-required', 403, message),
   csrf: () => new HavenError('csrf', 403, 'This form has expired. Reload the page and try again.'),
+  evidenceRefused: (reason: string, message: string) =>
+    new HavenError('evidence-refused', 422, message, [{ path: 'content', reason }]),
   forbidden: () => new HavenError('forbidden', 403, 'You do not have access to this.'),
   forbiddenBecause: (message: string) => new HavenError('forbidden', 403, message),
   notFound: (what = 'That') => new HavenError('not-found', 404, `${what} was not found.`),

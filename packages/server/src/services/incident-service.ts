@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { access, incidents } from '@haven/core';
 import { z } from 'zod';
 import type { Db } from '../db/schema.ts';
@@ -5,6 +6,15 @@ import { inTransaction } from '../db/transaction.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
 import { getAccountById, listAccountsBySchool } from '../repositories/accounts.ts';
+import {
+  addEvidence,
+  type CustodyRecord,
+  type EvidenceRecord,
+  getEvidence,
+  listCustody,
+  listEvidence,
+  recordCustody,
+} from '../repositories/incident-evidence.ts';
 import {
   appendIncidentEntry,
   countPriorSanctions,
@@ -481,6 +491,8 @@ export async function viewIncident(haven: Haven, actor: Actor, schoolId: string,
     closedAt: i.closedAt,
     report: unseal<Report>(haven, i.sealedReport),
     chronology: entries.map((e) => entryView(haven, e)),
+    evidence: await listIncidentEvidence(haven, i),
+    imageryForbidden: unseal<Report>(haven, i.sealedReport).nudes || i.path === 'illegal',
     steps: stepsView(i, entries),
     sanctionsMatrices: {
       pupil: current?.document.matrices.pupilSanctions
@@ -745,4 +757,182 @@ export async function incidentSummary(haven: Haven, actor: Actor, schoolId: stri
     }),
     restricted: list.filter((i) => i.restriction !== 'none').length,
   };
+}
+
+/* ------------------------------------------------------------ evidence */
+
+export const evidenceInput = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('file'),
+    filename: z.string().trim().min(1).max(255),
+    mediaType: z.string().trim().min(1).max(100),
+    /** The file's bytes, base64. */
+    content: z
+      .string()
+      .min(1)
+      .max(Math.ceil((incidents.EVIDENCE_MAX_BYTES * 4) / 3) + 16),
+    description: z.string().trim().min(1).max(5000),
+  }),
+  z.strictObject({
+    kind: z.literal('url'),
+    url: z.string().trim().min(1).max(4096),
+    description: z.string().trim().min(1).max(5000),
+  }),
+  /** That something existed and who was told, without keeping it (the nudes path; suspected abuse imagery). */
+  z.strictObject({
+    kind: z.literal('record'),
+    description: z.string().trim().min(1).max(5000),
+    whereItIs: z.string().trim().min(1).max(1000),
+    whoWasTold: z.string().trim().min(1).max(1000),
+  }),
+]);
+
+function evidenceView(haven: Haven, e: EvidenceRecord, custody: CustodyRecord[]) {
+  return {
+    id: e.id,
+    kind: e.kind,
+    addedAt: e.addedAt,
+    addedBy: e.addedBy,
+    filename: e.filename,
+    mediaType: e.mediaType,
+    size: e.size,
+    sha256: e.sha256,
+    details: unseal<Record<string, string>>(haven, e.sealedDetails),
+    custody: custody
+      .filter((c) => c.evidenceId === e.id)
+      .map((c) => ({ at: c.at, by: c.actorLabel, action: c.action })),
+  };
+}
+
+export async function listIncidentEvidence(haven: Haven, i: IncidentRecord) {
+  const [evidence, custody] = await Promise.all([listEvidence(haven.db, i.id), listCustody(haven.db, i.id)]);
+  return evidence.map((e) => evidenceView(haven, e, custody));
+}
+
+/**
+ * Adds evidence: a file (checked by its bytes, hashed, sealed), a link with its description, or a
+ * record that something existed and who was told. Images are refused on the nudes protocol and
+ * on the illegal path. Nothing added can be changed afterwards; adding it starts its custody log.
+ */
+export async function addIncidentEvidence(
+  haven: Haven,
+  actor: Actor,
+  schoolId: string,
+  id: string,
+  input: z.infer<typeof evidenceInput>,
+) {
+  const i = await visibleIncident(haven, actor, schoolId, id);
+  if (i.status === 'closed') throw errors.conflict('This incident is closed.');
+  const report = unseal<Report>(haven, i.sealedReport);
+  const at = haven.now().toISOString();
+  let file: { filename: string; mediaType: string; size: number; sha256: string; sealed: string } | null =
+    null;
+  let details: Record<string, string>;
+  if (input.kind === 'file') {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.content))
+      throw errors.validation([{ path: 'content', reason: 'must be the file in base64' }]);
+    const bytes = Buffer.from(input.content, 'base64');
+    const check = incidents.checkEvidenceFile(
+      { filename: input.filename, mediaType: input.mediaType, bytes },
+      { imageryForbidden: report.nudes || i.path === 'illegal' },
+    );
+    if (!check.ok) {
+      await audit(
+        haven.db,
+        actor,
+        'incident.evidence-refused',
+        { type: 'incident', id: i.id, schoolId },
+        { reason: check.reason },
+      );
+      throw errors.evidenceRefused(check.reason, check.message);
+    }
+    file = {
+      filename: input.filename,
+      mediaType: input.mediaType.toLowerCase(),
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sealed: haven.box.seal(input.content),
+    };
+    details = { description: input.description };
+  } else if (input.kind === 'url') {
+    details = { url: input.url, description: input.description };
+  } else {
+    details = { description: input.description, whereItIs: input.whereItIs, whoWasTold: input.whoWasTold };
+  }
+  return inTransaction(haven.db, async (trx) => {
+    const e = await addEvidence(trx, {
+      incidentId: i.id,
+      schoolId,
+      addedAt: at,
+      addedBy: actor.label,
+      addedByAccountId: actor.accountId,
+      kind: input.kind,
+      filename: file?.filename ?? null,
+      mediaType: file?.mediaType ?? null,
+      size: file?.size ?? null,
+      sha256: file?.sha256 ?? null,
+      sealedDetails: seal(haven, details),
+      sealedContent: file?.sealed ?? null,
+    });
+    await recordCustody(trx, {
+      evidenceId: e.id,
+      incidentId: i.id,
+      schoolId,
+      at,
+      actorLabel: actor.label,
+      actorAccountId: actor.accountId,
+      action: 'added',
+    });
+    await audit(
+      trx,
+      actor,
+      'incident.evidence-added',
+      { type: 'incident', id: i.id, schoolId },
+      {
+        evidence: e.id,
+        kind: e.kind,
+        sha256: e.sha256,
+      },
+    );
+    return evidenceView(haven, e, [
+      { id: '', evidenceId: e.id, at, actorLabel: actor.label, action: 'added' },
+    ]);
+  });
+}
+
+/** A file's bytes, for someone who may see the incident; the look goes in its custody log and the audit log. */
+export async function openIncidentEvidence(
+  haven: Haven,
+  actor: Actor,
+  schoolId: string,
+  id: string,
+  evidenceId: string,
+) {
+  const i = await visibleIncident(haven, actor, schoolId, id);
+  const e = await getEvidence(haven.db, i.id, evidenceId);
+  if (!e || e.kind !== 'file' || !e.sealedContent) throw errors.notFound('That evidence file');
+  const bytes = Buffer.from(haven.box.open(e.sealedContent), 'base64');
+  // Checked again on the way out: what is served is what was hashed when it was added.
+  if (createHash('sha256').update(bytes).digest('hex') !== e.sha256)
+    throw new Error(`evidence ${e.id} no longer matches its SHA-256`);
+  const at = haven.now().toISOString();
+  await inTransaction(haven.db, async (trx) => {
+    await recordCustody(trx, {
+      evidenceId: e.id,
+      incidentId: i.id,
+      schoolId,
+      at,
+      actorLabel: actor.label,
+      actorAccountId: actor.accountId,
+      action: 'viewed',
+    });
+    await audit(
+      trx,
+      actor,
+      'incident.evidence-viewed',
+      { type: 'incident', id: i.id, schoolId },
+      { evidence: e.id },
+    );
+  });
+  return { filename: e.filename ?? 'evidence', mediaType: e.mediaType ?? 'application/octet-stream', bytes };
 }

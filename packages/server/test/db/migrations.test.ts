@@ -29,7 +29,13 @@ const FILTER_TABLES = [
   'gateways',
 ];
 const NOTIFICATION_TABLES = ['notification_reads', 'notifications'];
-const INCIDENT_TABLES = ['incident_entries', 'incidents'];
+const INCIDENT_TABLES = [
+  'data_breaches',
+  'incident_custody',
+  'incident_entries',
+  'incident_evidence',
+  'incidents',
+];
 const HAVEN_TABLES = [...BASE_TABLES, ...FILTER_TABLES, ...NOTIFICATION_TABLES, ...INCIDENT_TABLES].sort();
 const MIGRATIONS = [
   '20261123T1000_initial',
@@ -38,6 +44,7 @@ const MIGRATIONS = [
   '20261123T1500_filter',
   '20261201T1000_notifications',
   '20261201T1100_incidents',
+  '20261201T1200_evidence_breaches',
 ];
 
 const havenTables = (names: string[]) => names.filter((name) => !name.startsWith('kysely_'));
@@ -58,7 +65,9 @@ forEachDatabase(
           'audit_events_no_update',
           'filter_change_log_no_delete',
           'filter_change_log_no_update',
+          'incident_custody_no_update',
           'incident_entries_no_delete',
+          'incident_evidence_no_update',
           'incident_entries_no_update',
           'policy_versions_document_fixed',
         ]),
@@ -71,6 +80,10 @@ forEachDatabase(
     });
 
     it('steps down one migration at a time', async () => {
+      expect(await migrateDown(t.db)).toEqual({
+        ok: true,
+        results: [{ name: '20261201T1200_evidence_breaches', direction: 'down', status: 'success' }],
+      });
       expect(await migrateDown(t.db)).toEqual({
         ok: true,
         results: [{ name: '20261201T1100_incidents', direction: 'down', status: 'success' }],
@@ -97,7 +110,15 @@ forEachDatabase(
       expect(await triggerNames(t)).toEqual([]);
       expect(havenTables(await tableNames(t))).toEqual(BASE_TABLES);
       const states = await migrationStates(t.db);
-      expect(states.map((state) => state.executedAt === null)).toEqual([false, true, true, true, true, true]);
+      expect(states.map((state) => state.executedAt === null)).toEqual([
+        false,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+      ]);
     });
 
     it('migrates all the way down, then up again', async () => {
@@ -130,6 +151,7 @@ forEachDatabase(
         { name: '20261123T1500_filter', direction: 'up', status: 'not-executed' },
         { name: '20261201T1000_notifications', direction: 'up', status: 'not-executed' },
         { name: '20261201T1100_incidents', direction: 'up', status: 'not-executed' },
+        { name: '20261201T1200_evidence_breaches', direction: 'up', status: 'not-executed' },
       ]);
     });
   },

@@ -31,6 +31,10 @@ export interface RouteIds {
   draftId: string;
   /** An open incident the DSL may see, with its required steps recorded. */
   incidentId: string;
+  /** An evidence file of `incidentId`. */
+  evidenceId: string;
+  /** A data breach (with its ICO decision recorded, for the close route). */
+  breachId: string;
 }
 
 export interface RouteCase {
@@ -440,6 +444,78 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     body: () => ({ review: 'Nothing to change' }),
     resource: 'incidents',
     action: 'triage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/incidents/:id/evidence',
+    method: 'POST',
+    url: (ids) => `${incidentsBase(ids)}/${ids.incidentId}/evidence`,
+    body: () => ({ kind: 'url', url: 'https://example.org/post/1', description: 'The post that was shared' }),
+    resource: 'incidents',
+    action: 'triage',
+    ok: 201,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/incidents/:id/evidence/:evidenceId',
+    method: 'GET',
+    url: (ids) => `${incidentsBase(ids)}/${ids.incidentId}/evidence/${ids.evidenceId}`,
+    resource: 'incidents',
+    action: 'triage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/breaches',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/breaches`,
+    body: (_ids, today) => ({
+      kind: 'lost-equipment',
+      awareAt: `${today}T08:00:00.000Z`,
+      details: { whatHappened: 'A memory stick was lost', equipment: 'USB stick, asset 114' },
+    }),
+    resource: 'breaches',
+    action: 'report',
+    ok: 201,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/breaches',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/breaches`,
+    resource: 'breaches',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/breaches/:id',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/breaches/${ids.breachId}`,
+    resource: 'breaches',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'PUT /api/schools/:schoolId/breaches/:id',
+    method: 'PUT',
+    url: (ids) => `${school(ids)}/breaches/${ids.breachId}`,
+    body: () => ({ details: { whatHappened: 'A laptop was left on a train', cause: 'Taken home to mark' } }),
+    resource: 'breaches',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/breaches/:id/ico',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/breaches/${ids.breachId}/ico`,
+    body: () => ({ notReportableReason: 'The disk was encrypted' }),
+    resource: 'breaches',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/breaches/:id/close',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/breaches/${ids.breachId}/close`,
+    resource: 'breaches',
+    action: 'manage',
     ok: 200,
   },
 ];

@@ -22,7 +22,13 @@ import { saveDraft } from '../../src/services/policy-service.ts';
 import { filterState } from '../helpers/filter.ts';
 import { forEachHaven, TestBrowser } from '../helpers/havens.ts';
 import { credential, DEMO_ACCOUNTS, type DemoLocal, expectError, SignIns } from '../helpers/http.ts';
-import { incidentState, makeDraft, makeOpenIncident } from '../helpers/incidents.ts';
+import {
+  incidentState,
+  makeBreach,
+  makeDraft,
+  makeEvidence,
+  makeOpenIncident,
+} from '../helpers/incidents.ts';
 import { type RouteIds, SCHOOL_ROUTES, type SchoolRouteCase } from '../helpers/routes.ts';
 
 /** What each demo account gets on each route, written out by hand. Keep in step with ACCESS_RULES. */
@@ -114,6 +120,19 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
     governor: 403,
   },
   'POST /api/schools/:schoolId/incidents/:id/close': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/incidents/:id/evidence': { admin: 403, dsl: 201, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/incidents/:id/evidence/:evidenceId': {
+    admin: 403,
+    dsl: 200,
+    teacher: 403,
+    governor: 403,
+  },
+  'POST /api/schools/:schoolId/breaches': { admin: 201, dsl: 201, teacher: 201, governor: 403 },
+  'GET /api/schools/:schoolId/breaches': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/breaches/:id': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'PUT /api/schools/:schoolId/breaches/:id': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/breaches/:id/ico': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/breaches/:id/close': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
 };
 
 /** The grants each Milford Haven demo account ends up with (the DSL's and governor's through policy roles). */
@@ -166,6 +185,8 @@ forEachHaven('access: every school route, every demo account', (t) => {
       gatewayId: placeholder,
       draftId: placeholder,
       incidentId: placeholder,
+      evidenceId: placeholder,
+      breachId: placeholder,
     };
     const exception = (requestedBy: string) => {
       const now = t.clock.now().getTime();
@@ -191,7 +212,13 @@ forEachHaven('access: every school route, every demo account', (t) => {
         displayName: `${givenName} Fixture${n}`,
       });
     };
-    if (route.name.includes('/incidents/drafts/:id')) {
+    if (route.name.includes('/evidence/:evidenceId')) {
+      const made = await makeEvidence(t.haven, schoolId);
+      ids.incidentId = made.incident.id;
+      ids.evidenceId = made.evidence.id;
+    } else if (route.name.includes('/breaches/:id')) {
+      ids.breachId = (await makeBreach(t.haven, schoolId, route.name.endsWith('/close'))).id;
+    } else if (route.name.includes('/incidents/drafts/:id')) {
       ids.draftId = (await makeDraft(t.haven, schoolId, caller)).id;
     } else if (route.name.includes('/incidents/:id')) {
       ids.incidentId = (await makeOpenIncident(t.haven, schoolId)).id;

@@ -62,6 +62,8 @@ forEachHaven('CSRF protection on every state-changing route', (t) => {
       gatewayId: 'not-reached',
       draftId: 'not-reached',
       incidentId: 'not-reached',
+      evidenceId: 'not-reached',
+      breachId: 'not-reached',
     };
   });
 

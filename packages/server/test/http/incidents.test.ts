@@ -6,6 +6,7 @@
  * sanctions; the nudes protocol's decision with reasons; closure only after the required steps;
  * governors' counts without detail; an illegal-list hit opening an incident on the illegal path.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from '../../src/audit/audit-log.ts';
@@ -17,6 +18,7 @@ import { listRoleAssignmentsBySchool } from '../../src/repositories/role-assignm
 import { currentPolicy } from '../../src/services/school-service.ts';
 import { forEachHaven, type TestBrowser } from '../helpers/havens.ts';
 import { credential, expectError, SignIns } from '../helpers/http.ts';
+import { PNG_BYTES } from '../helpers/incidents.ts';
 
 const NARRATIVE = 'Year 8 pupil shown an offensive video on a phone at break by another pupil';
 
@@ -356,6 +358,117 @@ forEachHaven('incidents over HTTP', (t) => {
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json().body.assessment).toEqual({ referImmediately: false, criteria: [] });
       expect((await dsl.get(`${base}/${id}`)).json()).toMatchObject({ safeguarding: true, urgent: true });
+    });
+  });
+
+  describe('R000-124 R001-078 evidence and its chain of custody', () => {
+    let id: string;
+    let nudesId: string;
+    beforeAll(async () => {
+      id = (await submitNew(teacher, report({ description: 'Evidence fixture: messages' }))).id;
+      nudesId = (
+        await submitNew(
+          teacher,
+          report({ nudes: true, types: ['sexual'], description: 'Evidence fixture: image shared' }),
+        )
+      ).id;
+    });
+    const file = (bytes: Buffer, filename: string, mediaType: string) => ({
+      kind: 'file',
+      filename,
+      mediaType,
+      content: bytes.toString('base64'),
+      description: 'Screenshot of the group chat',
+    });
+
+    it('keeps a screenshot sealed with its SHA-256, and logs each look at it', async () => {
+      const added = await dsl.post(`${base}/${id}/evidence`, file(PNG_BYTES, 'chat.png', 'image/png'));
+      expect(added.statusCode, added.body).toBe(201);
+      const sha = createHash('sha256').update(PNG_BYTES).digest('hex');
+      expect(added.json()).toMatchObject({
+        kind: 'file',
+        sha256: sha,
+        size: PNG_BYTES.length,
+        custody: [{ action: 'added' }],
+      });
+      const stored = await t.haven.db
+        .selectFrom('incident_evidence')
+        .select('content')
+        .where('id', '=', added.json().id)
+        .executeTakeFirstOrThrow();
+      expect(stored.content).not.toContain(PNG_BYTES.toString('base64').slice(0, 20));
+
+      const got = await dsl.get(`${base}/${id}/evidence/${added.json().id}`);
+      expect(got.statusCode).toBe(200);
+      expect(got.headers['content-disposition']).toMatch(/^attachment/);
+      expect(Buffer.from(got.rawPayload).equals(PNG_BYTES)).toBe(true);
+      const view = (await dsl.get(`${base}/${id}`)).json();
+      expect(view.evidence[0].custody.map((c: { action: string }) => c.action)).toEqual(['added', 'viewed']);
+      await expect(
+        t.haven.db
+          .updateTable('incident_evidence')
+          .set({ sha256: 'x' })
+          .where('id', '=', added.json().id)
+          .execute(),
+      ).rejects.toThrow(/append-only/);
+    });
+
+    it('keeps a link with its description, and a record that something existed', async () => {
+      const link = await dsl.post(`${base}/${id}/evidence`, {
+        kind: 'url',
+        url: 'https://social.example/p/1',
+        description: 'The post',
+      });
+      expect(link.statusCode, link.body).toBe(201);
+      const record = await dsl.post(`${base}/${nudesId}/evidence`, {
+        kind: 'record',
+        description: 'One image, shared in a group chat',
+        whereItIs: "On the pupil's phone, confiscated and locked in the DSL's office",
+        whoWasTold: 'DSL; police (ref 123/26)',
+      });
+      expect(record.statusCode, record.body).toBe(201);
+    });
+
+    it('refuses an image on the nudes path with the reason, and keeps nothing', async () => {
+      const before = await t.haven.db.selectFrom('incident_evidence').select('id').execute();
+      const refused = expectError(
+        await dsl.post(`${base}/${nudesId}/evidence`, file(PNG_BYTES, 'x.png', 'image/png')),
+        422,
+        'evidence-refused',
+      );
+      expect(refused.message).toMatch(/never stored/);
+      expect((await t.haven.db.selectFrom('incident_evidence').select('id').execute()).length).toBe(
+        before.length,
+      );
+    });
+
+    it('refuses disguised, unsupported, empty and oversized files', async () => {
+      expect(
+        expectError(
+          await dsl.post(`${base}/${id}/evidence`, file(PNG_BYTES, 'notes.txt', 'text/plain')),
+          422,
+          'evidence-refused',
+        ).details?.[0]?.reason,
+      ).toBe('disguised');
+      const exe = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
+      expect(
+        expectError(
+          await dsl.post(`${base}/${id}/evidence`, file(exe, 'setup.exe', 'application/octet-stream')),
+          422,
+          'evidence-refused',
+        ).details?.[0]?.reason,
+      ).toBe('unsupported');
+      expectError(
+        await dsl.post(`${base}/${id}/evidence`, {
+          ...file(PNG_BYTES, 'a.png', 'image/png'),
+          content: '###',
+        }),
+        400,
+        'validation',
+      );
+      const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x61);
+      const tooBig = await dsl.post(`${base}/${id}/evidence`, file(big, 'big.txt', 'text/plain'));
+      expect([400, 422]).toContain(tooBig.statusCode);
     });
   });
 

@@ -4,11 +4,14 @@ import { z } from 'zod';
 import type { Haven } from '../../haven.ts';
 import {
   addChronologyEntry,
+  addIncidentEvidence,
   chronologyEntry,
   closeIncident,
+  evidenceInput,
   incidentInbox,
   incidentSummary,
   myReports,
+  openIncidentEvidence,
   recommendForIncident,
   recordNudesReview,
   recordSanction,
@@ -26,8 +29,10 @@ import { requireSignedIn } from '../session.ts';
 
 const schoolParams = z.object({ schoolId: z.string().min(1).max(64) });
 const idParams = schoolParams.extend({ id: z.string().min(1).max(64) });
-/** Reports are long; evidence files are not sent here. */
+/** Reports are long; evidence files come to their own route. */
 const REPORT_BODY_LIMIT = 256 * 1024;
+/** A 10 MB file in base64, with room for the rest of the request. */
+const EVIDENCE_BODY_LIMIT = 14 * 1024 * 1024 + 64 * 1024;
 
 export function registerIncidentRoutes(app: FastifyInstance, haven: Haven): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -244,5 +249,56 @@ export function registerIncidentRoutes(app: FastifyInstance, haven: Haven): void
         request.params.id,
         request.body,
       ),
+  );
+
+  api.post(
+    `${base}/:id/evidence`,
+    {
+      bodyLimit: EVIDENCE_BODY_LIMIT,
+      schema: {
+        summary:
+          'Add evidence: a file (base64, at most 10 MB, checked by its bytes, SHA-256, sealed), a link, or a record that something existed and who was told; images refused on the nudes and illegal paths',
+        params: idParams,
+        body: evidenceInput,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await addIncidentEvidence(
+            haven,
+            requireSignedIn(request).actor,
+            request.params.schoolId,
+            request.params.id,
+            request.body,
+          ),
+        ),
+  );
+
+  api.get(
+    `${base}/:id/evidence/:evidenceId`,
+    {
+      schema: {
+        summary: "An evidence file's bytes (recorded in its custody log and the audit log)",
+        params: idParams.extend({ evidenceId: z.string().min(1).max(64) }),
+      },
+    },
+    async (request, reply) => {
+      const file = await openIncidentEvidence(
+        haven,
+        requireSignedIn(request).actor,
+        request.params.schoolId,
+        request.params.id,
+        request.params.evidenceId,
+      );
+      // Always a download, never rendered in Haven's own origin.
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .header('cache-control', 'no-store')
+        .send(file.bytes);
+    },
   );
 }
