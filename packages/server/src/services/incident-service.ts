@@ -910,7 +910,7 @@ export async function openIncidentEvidence(
 ) {
   const i = await visibleIncident(haven, actor, schoolId, id);
   const e = await getEvidence(haven.db, i.id, evidenceId);
-  if (!e || e.kind !== 'file' || !e.sealedContent) throw errors.notFound('That evidence file');
+  if (e?.kind !== 'file' || !e.sealedContent) throw errors.notFound('That evidence file');
   const bytes = Buffer.from(haven.box.open(e.sealedContent), 'base64');
   // Checked again on the way out: what is served is what was hashed when it was added.
   if (createHash('sha256').update(bytes).digest('hex') !== e.sha256)

@@ -4,7 +4,7 @@
  * told at once without personal content; the 72-hour clock runs from awareness with reminders;
  * the ICO decision stops it; closure needs that decision; the details are sealed at rest.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createDemoSchool, type DemoResult } from '../../src/demo/demo-school.ts';
 import { sendBreachReminders } from '../../src/services/breach-service.ts';
 import { forEachHaven, type TestBrowser } from '../helpers/havens.ts';
