@@ -5,6 +5,7 @@ import type { Db } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
+import { renderEvidentialPdf } from '../incidents/evidential-pdf.ts';
 import { getAccountById, listAccountsBySchool } from '../repositories/accounts.ts';
 import {
   addEvidence,
@@ -30,6 +31,7 @@ import {
   updateDraft,
 } from '../repositories/incidents.ts';
 import { listRoleAssignmentsBySchool } from '../repositories/role-assignments.ts';
+import { getSchoolById } from '../repositories/schools.ts';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { notify } from './notification-service.ts';
@@ -935,4 +937,183 @@ export async function openIncidentEvidence(
     );
   });
   return { filename: e.filename ?? 'evidence', mediaType: e.mediaType ?? 'application/octet-stream', bytes };
+}
+
+/* ------------------------------------------------------------ exports */
+
+const HIDDEN_ENTRY_KEYS = new Set(['rowId', 'stepId', 'ladoStep', 'assessment']);
+
+function entryText(body: EntryBody): string {
+  return Object.entries(body)
+    .filter(([k, v]) => !HIDDEN_ENTRY_KEYS.has(k) && v !== null && v !== undefined && v !== '' && v !== false)
+    .map(
+      ([k, v]) =>
+        `${k}: ${Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+    )
+    .join(' | ');
+}
+
+function reportRows(r: Report): [string, string][] {
+  const list = (ids: readonly string[], options: readonly { id: string; label: string }[]) =>
+    ids.map((x) => incidents.optionLabel(options, x)).join('; ');
+  return [
+    ['Description of the incident', r.description ?? ''],
+    ['Date of incident', r.occurredOn ?? ''],
+    ['Where did the incident take place?', r.place ?? ''],
+    [
+      'Name(s) of those involved',
+      r.involved
+        .map((p) => `${p.name} (${p.role}${p.age !== null ? `, ${p.age}` : ''}, ${p.involvement})`)
+        .join('; '),
+    ],
+    [
+      'Was the incident?',
+      r.relationship ? incidents.optionLabel(incidents.RELATIONSHIPS, r.relationship) : '',
+    ],
+    [
+      'Type of incident',
+      list(r.types, incidents.INCIDENT_TYPES) + (r.typeDetails ? ` (${r.typeDetails})` : ''),
+    ],
+    ['How was the content accessed?', list(r.accessRoutes, incidents.ACCESS_ROUTES)],
+    ['Action taken in relation to those involved', r.actionPeople ?? ''],
+    ['Action taken regarding the site/content', r.actionContent ?? ''],
+    [
+      'Follow-up action',
+      list(r.followUps, incidents.FOLLOW_UPS) + (r.followUpDetails ? ` (${r.followUpDetails})` : ''),
+    ],
+    ['Happened outside school', r.outOfSchool ? 'yes' : 'no'],
+  ];
+}
+
+/**
+ * The evidential PDF for the police or children's social care. Exporting is itself recorded: an
+ * `exported` entry in each evidence item's custody log (before the PDF is made, so it shows), and
+ * the audit log.
+ */
+export async function exportIncidentPdf(haven: Haven, actor: Actor, schoolId: string, id: string) {
+  const i = await visibleIncident(haven, actor, schoolId, id);
+  const at = haven.now().toISOString();
+  const evidence = await listEvidence(haven.db, i.id);
+  await inTransaction(haven.db, async (trx) => {
+    for (const e of evidence)
+      await recordCustody(trx, {
+        evidenceId: e.id,
+        incidentId: i.id,
+        schoolId,
+        at,
+        actorLabel: actor.label,
+        actorAccountId: actor.accountId,
+        action: 'exported',
+      });
+    await audit(
+      trx,
+      actor,
+      'incident.exported',
+      { type: 'incident', id: i.id, schoolId },
+      { format: 'pdf', evidence: evidence.length },
+    );
+  });
+  const [entries, school, evidenceViews] = await Promise.all([
+    listIncidentEntries(haven.db, i.id),
+    getSchoolById(haven.db, schoolId),
+    listIncidentEvidence(haven, i),
+  ]);
+  const pdf = await renderEvidentialPdf({
+    school: school?.name ?? '',
+    number: i.number ?? 0,
+    exportedAt: at,
+    exportedBy: actor.label,
+    status: i.status,
+    path: i.path,
+    submittedAt: i.submittedAt ?? '',
+    reporter: i.reporterLabel,
+    report: reportRows(unseal<Report>(haven, i.sealedReport)),
+    steps: stepsView(i, entries),
+    chronology: entries.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      by: e.actorLabel,
+      kind: e.kind,
+      text: entryText(unseal<EntryBody>(haven, e.sealedBody)),
+    })),
+    evidence: evidenceViews.map((e) => ({
+      kind: e.kind,
+      filename: e.filename,
+      size: e.size,
+      sha256: e.sha256,
+      addedAt: e.addedAt,
+      addedBy: e.addedBy,
+      details: Object.entries(e.details)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(' | '),
+      custody: e.custody,
+    })),
+  });
+  return { filename: `incident-${i.number}.pdf`, pdf };
+}
+
+const csvCell = (v: string | number | boolean | null) => {
+  const s = v === null ? '' : String(v);
+  // Quoted always; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+
+/**
+ * The incident log as CSV for the online safety lead to analyse (by type, date, group, status):
+ * one row per incident the reader may see, with no names and no narrative. Restricted incidents
+ * are counted without their types.
+ */
+export async function exportIncidentCsv(haven: Haven, actor: Actor, schoolId: string) {
+  if (actor.schoolId !== schoolId || !access.can(actor.grants, 'incidents', 'triage'))
+    throw errors.forbidden();
+  const personId = await personOf(haven, actor);
+  const list = (await listSchoolIncidents(haven.db, schoolId, { limit: 500 })).filter((i) =>
+    maySee(actor, personId, i),
+  );
+  const header = [
+    'number',
+    'submitted_at',
+    'occurred_on',
+    'status',
+    'path',
+    'channel',
+    'types',
+    'relationship',
+    'access_routes',
+    'urgent',
+    'restricted',
+    'closed_at',
+  ];
+  const rows = list
+    .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+    .map((i) => {
+      const r = unseal<Report>(haven, i.sealedReport);
+      const restricted = i.restriction !== 'none';
+      return [
+        i.number,
+        i.submittedAt,
+        i.occurredOn,
+        i.status,
+        i.path,
+        i.channel,
+        restricted ? '' : r.types.join(' '),
+        restricted ? '' : (r.relationship ?? ''),
+        restricted ? '' : r.accessRoutes.join(' '),
+        i.urgent,
+        restricted,
+        i.closedAt,
+      ];
+    });
+  await audit(
+    haven.db,
+    actor,
+    'incident.exported',
+    { type: 'school', id: schoolId, schoolId },
+    { format: 'csv', rows: rows.length },
+  );
+  return (
+    [header, ...rows]
+      .map((row) => row.map((c) => csvCell(c as string | number | boolean | null)).join(','))
+      .join('\r\n') + '\r\n'
+  );
 }

@@ -464,6 +464,22 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     ok: 200,
   },
   {
+    name: 'GET /api/schools/:schoolId/incidents/export.csv',
+    method: 'GET',
+    url: (ids) => `${incidentsBase(ids)}/export.csv`,
+    resource: 'incidents',
+    action: 'triage',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/incidents/:id/export.pdf',
+    method: 'GET',
+    url: (ids) => `${incidentsBase(ids)}/${ids.incidentId}/export.pdf`,
+    resource: 'incidents',
+    action: 'triage',
+    ok: 200,
+  },
+  {
     name: 'POST /api/schools/:schoolId/breaches',
     method: 'POST',
     url: (ids) => `${school(ids)}/breaches`,

@@ -127,6 +127,13 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
     teacher: 403,
     governor: 403,
   },
+  'GET /api/schools/:schoolId/incidents/export.csv': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/incidents/:id/export.pdf': {
+    admin: 403,
+    dsl: 200,
+    teacher: 403,
+    governor: 403,
+  },
   'POST /api/schools/:schoolId/breaches': { admin: 201, dsl: 201, teacher: 201, governor: 403 },
   'GET /api/schools/:schoolId/breaches': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'GET /api/schools/:schoolId/breaches/:id': { admin: 200, dsl: 403, teacher: 403, governor: 403 },

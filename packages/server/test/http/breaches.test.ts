@@ -50,7 +50,7 @@ forEachHaven('the data-breach log', (t) => {
     expect(JSON.stringify(rows)).not.toContain('Laptop');
   });
 
-  it('refuses an awareness time in the future, and a report from a governor', async () => {
+  it('refuses an awareness time in the future, and a report that says nothing', async () => {
     expectError(
       await teacher.post(base, {
         kind: 'virus',

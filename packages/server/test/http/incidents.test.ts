@@ -6,7 +6,11 @@
  * sanctions; the nudes protocol's decision with reasons; closure only after the required steps;
  * governors' counts without detail; an illegal-list hit opening an incident on the illegal path.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from '../../src/audit/audit-log.ts';
@@ -19,6 +23,8 @@ import { currentPolicy } from '../../src/services/school-service.ts';
 import { forEachHaven, type TestBrowser } from '../helpers/havens.ts';
 import { credential, expectError, SignIns } from '../helpers/http.ts';
 import { PNG_BYTES } from '../helpers/incidents.ts';
+
+const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
 
 const NARRATIVE = 'Year 8 pupil shown an offensive video on a phone at break by another pupil';
 
@@ -469,6 +475,54 @@ forEachHaven('incidents over HTTP', (t) => {
       const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x61);
       const tooBig = await dsl.post(`${base}/${id}/evidence`, file(big, 'big.txt', 'text/plain'));
       expect([400, 422]).toContain(tooBig.statusCode);
+    });
+  });
+
+  describe('exports', () => {
+    it('R000-128 writes the evidential PDF with the chronology, the steps and each hash, and logs the export', async () => {
+      const incidents = (await dsl.get(`${base}?status=open`)).json().incidents;
+      const withEvidence = incidents.find((i: { summary: string }) =>
+        i.summary.startsWith('Evidence fixture: messages'),
+      );
+      const res = await dsl.get(`${base}/${withEvidence.id}/export.pdf`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const pdf = Buffer.from(res.rawPayload);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const view = (await dsl.get(`${base}/${withEvidence.id}`)).json();
+      const file = view.evidence.find((e: { kind: string }) => e.kind === 'file');
+      expect(file.custody.map((c: { action: string }) => c.action)).toEqual(['added', 'viewed', 'exported']);
+      if (!PDFTOTEXT) {
+        if (process.env.CI) throw new Error('pdftotext is required in CI (apt-get install poppler-utils)');
+        console.warn('pdftotext missing: the PDF text check is skipped (apt-get install poppler-utils)');
+        return;
+      }
+      const dir = mkdtempSync(path.join(tmpdir(), 'haven-pdf-'));
+      try {
+        writeFileSync(path.join(dir, 'x.pdf'), pdf);
+        const text = execFileSync(PDFTOTEXT, ['-layout', path.join(dir, 'x.pdf'), '-'], { encoding: 'utf8' });
+        expect(text).toContain(`incident ${view.number}`);
+        expect(text).toContain('Evidence fixture: messages');
+        expect(text).toContain(file.sha256.slice(0, 32));
+        expect(text).toContain('exported');
+        expect(text).toContain('Chronology');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('writes the incident log as CSV with no names or narrative, for those who handle incidents', async () => {
+      const res = await dsl.get(`${base}/export.csv`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      const lines = res.body.trim().split('\r\n');
+      expect(lines[0]).toBe(
+        '"number","submitted_at","occurred_on","status","path","channel","types","relationship","access_routes","urgent","restricted","closed_at"',
+      );
+      expect(lines.length).toBeGreaterThan(3);
+      expect(res.body).not.toContain('Sam Pupil');
+      expect(res.body).not.toContain('unkind');
+      expectError(await teacher.get(`${base}/export.csv`), 403, 'forbidden');
     });
   });
 

@@ -8,6 +8,8 @@ import {
   chronologyEntry,
   closeIncident,
   evidenceInput,
+  exportIncidentCsv,
+  exportIncidentPdf,
   incidentInbox,
   incidentSummary,
   myReports,
@@ -120,6 +122,48 @@ export function registerIncidentRoutes(app: FastifyInstance, haven: Haven): void
       incidentInbox(haven, requireSignedIn(request).actor, request.params.schoolId, {
         status: request.query.status,
       }),
+  );
+
+  api.get(
+    `${base}/export.csv`,
+    {
+      schema: {
+        summary: 'The incident log as CSV (no names, no narrative) for the online safety lead',
+        params: schoolParams,
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportIncidentCsv(haven, requireSignedIn(request).actor, request.params.schoolId);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="incident-log.csv"')
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  );
+
+  api.get(
+    `${base}/:id/export.pdf`,
+    {
+      schema: {
+        summary:
+          "The evidential PDF (chronology, steps, evidence hashes, custody) for the police or children's social care",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportIncidentPdf(
+        haven,
+        requireSignedIn(request).actor,
+        request.params.schoolId,
+        request.params.id,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.pdf);
+    },
   );
 
   api.get(
