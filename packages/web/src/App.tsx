@@ -20,6 +20,8 @@ import { FilterTestRun } from './pages/filter/FilterTestRun.tsx';
 import { FilterTests } from './pages/filter/FilterTests.tsx';
 import { FilterTimetable } from './pages/filter/FilterTimetable.tsx';
 import { Home } from './pages/Home.tsx';
+import { BreachLog, ReportBreach } from './pages/incidents/Breaches.tsx';
+import { IncidentCounts } from './pages/incidents/IncidentCounts.tsx';
 import { IncidentInbox } from './pages/incidents/IncidentInbox.tsx';
 import { IncidentPage } from './pages/incidents/IncidentPage.tsx';
 import { MyReports } from './pages/incidents/MyReports.tsx';
@@ -84,6 +86,10 @@ export function App() {
           <Route path={paths.myReports} element={<MyReports />} />
           <Route path={paths.incidents} element={<IncidentInbox />} />
           <Route path={paths.incidentPattern} element={<IncidentPage />} />
+          <Route path={paths.incidentCounts} element={<IncidentCounts />} />
+          <Route path={paths.breaches} element={<BreachLog />} />
+          <Route path={paths.reportBreach} element={<ReportBreach />} />
+          <Route path={`${paths.breaches}/:breachId`} element={<BreachLog />} />
           <Route path={paths.filter} element={<FilterLayout />}>
             <Route index element={<Navigate to={paths.filterGroups} replace />} />
             <Route path={paths.filterGroups} element={<FilterGroups />} />

@@ -27,6 +27,9 @@ export const paths = {
   incidents: '/incidents',
   incident: (id: string) => `/incidents/${encodeURIComponent(id)}`,
   incidentPattern: '/incidents/:incidentId',
+  incidentCounts: '/incident-counts',
+  breaches: '/breaches',
+  reportBreach: '/breaches/report',
   account: '/account',
   accountTwoFactor: '/account/two-factor',
 } as const;

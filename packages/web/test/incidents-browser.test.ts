@@ -114,6 +114,23 @@ describe.skipIf(missing !== null)('incidents in Chromium: report, triage, closur
       'What was done': 'Substance: behaviour policy',
     });
     await record("Decide the actions from the school's sanctions matrix", { 'What was done': 'As recorded' });
+
+    // Evidence: a text export of the chat, hashed and kept with its chain of custody.
+    await dsl.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'chat.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('12:31 A: you are rubbish\n12:32 B: nobody likes you\n'),
+    });
+    await dsl
+      .getByLabel('What it shows, and why it matters')
+      .fill('The group chat, exported by the form tutor');
+    await dsl.getByRole('button', { name: 'Add the evidence' }).click();
+    await expect
+      .poll(() => dsl.getByRole('region', { name: 'Evidence' }).textContent())
+      .toMatch(/SHA-256 [0-9a-f]{64}/);
+    expect(await dsl.getByRole('link', { name: /evidential record \(PDF\)/ }).getAttribute('href')).toMatch(
+      /export\.pdf$/,
+    );
     await dsl.screenshot({ path: path.join(SCREENSHOTS, 'incident-steps.png'), fullPage: true });
 
     await dsl.getByLabel('What should stop this happening again?').fill('Assembly on group chats');
@@ -131,5 +148,32 @@ describe.skipIf(missing !== null)('incidents in Chromium: report, triage, closur
         .getByRole('link', { name: 'Incidents' })
         .count(),
     ).toBe(0);
+  });
+
+  it('takes a breach report from the teacher and shows the administrator its 72-hour clock', async () => {
+    await teacher.goto(`${h.base}/report`);
+    await teacher.getByRole('link', { name: /Report a data breach instead/ }).click();
+    await expect.poll(() => heading(teacher)).toBe('Report a data breach');
+    await teacher.getByLabel('Equipment was lost or stolen').check();
+    await teacher.getByLabel('What happened').fill('Laptop left on the train home');
+    await teacher.getByLabel('Which equipment').fill('Laptop ST-22');
+    await teacher.getByRole('button', { name: 'Send the report' }).click();
+    await expect.poll(() => teacher.textContent('main')).toContain('Sent: data breach 1');
+    expect(await teacher.textContent('main')).toMatch(/left to tell the ICO/);
+
+    const admin = await (await h.newContext()).newPage();
+    await signInWithTwoFactor(admin, h, 'admin');
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Data breaches' })
+      .click();
+    await expect.poll(() => heading(admin)).toBe('Data breaches');
+    const card = admin.locator('li.card').filter({ hasText: 'Breach 1' });
+    await expect.poll(() => card.textContent()).toMatch(/\d+ h \d+ min left to tell the ICO/);
+    await card.getByLabel('It is not reportable').check();
+    await card.getByLabel('Why it is not reportable').fill('The laptop is encrypted and was recovered');
+    await card.getByRole('button', { name: 'Record and stop the clock' }).click();
+    await expect.poll(() => card.textContent()).toContain('Judged not reportable');
+    await admin.screenshot({ path: path.join(SCREENSHOTS, 'breach-log.png'), fullPage: true });
   });
 });

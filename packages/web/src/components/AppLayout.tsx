@@ -35,6 +35,19 @@ export function AppLayout() {
       show: hasSchool && can(account.grants, 'incidents', 'triage'),
     },
     {
+      to: paths.incidentCounts,
+      label: t('web.nav.incidentCounts'),
+      show:
+        hasSchool &&
+        can(account.grants, 'incidents', 'summary') &&
+        !can(account.grants, 'incidents', 'triage'),
+    },
+    {
+      to: paths.breaches,
+      label: t('web.nav.breaches'),
+      show: hasSchool && can(account.grants, 'breaches', 'manage'),
+    },
+    {
       to: paths.people,
       label: t('web.nav.people'),
       show: hasSchool && can(account.grants, 'people', 'read'),

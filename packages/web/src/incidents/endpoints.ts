@@ -70,6 +70,41 @@ export interface StepView {
   done: { at: string; by: string } | null;
 }
 
+export interface EvidenceView {
+  id: string;
+  kind: 'file' | 'url' | 'record';
+  addedAt: string;
+  addedBy: string;
+  filename: string | null;
+  mediaType: string | null;
+  size: number | null;
+  sha256: string | null;
+  details: Record<string, string>;
+  custody: { at: string; by: string; action: string }[];
+}
+
+export interface BreachView {
+  id: string;
+  number: number;
+  kind: 'breach' | 'near-miss' | 'lost-equipment' | 'virus' | 'unauthorised-use';
+  status: 'open' | 'closed';
+  awareAt: string;
+  createdAt: string;
+  reportedBy: string;
+  reportedToIcoAt: string | null;
+  icoReference: string | null;
+  notReportableReason: string | null;
+  closedAt: string | null;
+  clock: {
+    state: 'running' | 'due-soon' | 'overdue' | 'reported' | 'not-reportable';
+    deadline: string;
+    remainingMs: number | null;
+    reportedAfterHours: number | null;
+    late: boolean;
+  };
+  details: Record<string, string | number | null>;
+}
+
 export interface IncidentView {
   id: string;
   number: number;
@@ -84,6 +119,8 @@ export interface IncidentView {
   closedAt: string | null;
   report: incidents.IncidentReport;
   chronology: ChronologyEntry[];
+  evidence: EvidenceView[];
+  imageryForbidden: boolean;
   steps: StepView[];
   sanctionsMatrices: {
     pupil: { title: string; rows: { id: string; label: string }[] } | null;
@@ -143,11 +180,37 @@ export const incidentApi = {
     request<ChronologyEntry>(`${one(schoolId, id)}/sanctions`, { method: 'POST', body }),
   nudesReview: (schoolId: string, id: string, body: Record<string, unknown>) =>
     request<ChronologyEntry>(`${one(schoolId, id)}/nudes-review`, { method: 'POST', body }),
+  addEvidence: (schoolId: string, id: string, body: Record<string, unknown>) =>
+    request<EvidenceView>(`${one(schoolId, id)}/evidence`, { method: 'POST', body }),
   close: (schoolId: string, id: string, review: string) =>
     request<{ id: string; status: 'closed'; closedAt: string }>(`${one(schoolId, id)}/close`, {
       method: 'POST',
       body: { review },
     }),
+};
+
+/** Links the browser follows itself (downloads): under /api, with the session cookie. */
+export const incidentFiles = {
+  evidence: (schoolId: string, id: string, evidenceId: string) =>
+    `/api${one(schoolId, id)}/evidence/${encodeURIComponent(evidenceId)}`,
+  pdf: (schoolId: string, id: string) => `/api${one(schoolId, id)}/export.pdf`,
+  csv: (schoolId: string) => `/api${base(schoolId)}/export.csv`,
+};
+
+const breaches = (schoolId: string) => `/schools/${encodeURIComponent(schoolId)}/breaches`;
+
+export const breachApi = {
+  report: (schoolId: string, body: Record<string, unknown>) =>
+    request<BreachView>(breaches(schoolId), { method: 'POST', body }),
+  log: (schoolId: string) => request<{ breaches: BreachView[] }>(breaches(schoolId)),
+  ico: (schoolId: string, id: string, body: Record<string, unknown>) =>
+    request<BreachView>(`${breaches(schoolId)}/${encodeURIComponent(id)}/ico`, { method: 'POST', body }),
+  close: (schoolId: string, id: string) =>
+    request<BreachView>(`${breaches(schoolId)}/${encodeURIComponent(id)}/close`, { method: 'POST' }),
+};
+
+export const breachKeys = {
+  log: (schoolId: string) => ['school', schoolId, 'breaches'] as const,
 };
 
 export const incidentKeys = {

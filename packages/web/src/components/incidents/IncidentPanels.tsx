@@ -15,6 +15,7 @@ import {
   type ChronologyEntry,
   type IncidentView,
   incidentApi,
+  incidentFiles,
   incidentKeys,
   type Recommendation,
   type StepView,
@@ -572,6 +573,162 @@ export function ClosePanel({ incident, schoolId }: { incident: IncidentView; sch
           {t('web.incident.closeButton')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** The file's bytes as base64, read in the browser. */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function EvidencePanel({ incident, schoolId }: { incident: IncidentView; schoolId: string }) {
+  const [kind, setKind] = useState<'file' | 'url' | 'record'>(incident.imageryForbidden ? 'record' : 'file');
+  const [file, setFile] = useState<File | null>(null);
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [whereItIs, setWhereItIs] = useState('');
+  const [whoWasTold, setWhoWasTold] = useState('');
+  const { mutation, problems } = useIncidentAction(schoolId, async () => {
+    const body =
+      kind === 'file'
+        ? {
+            kind,
+            filename: file?.name ?? '',
+            mediaType: file?.type || 'application/octet-stream',
+            content: file ? await readBase64(file) : '',
+            description,
+          }
+        : kind === 'url'
+          ? { kind, url, description }
+          : { kind, description, whereItIs, whoWasTold };
+    return incidentApi.addEvidence(schoolId, incident.id, body);
+  });
+  return (
+    <section className="panel" aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">{t('web.evidence.heading')}</h2>
+      {incident.imageryForbidden ? (
+        <Notice tone="warning">
+          <p>{t('web.evidence.noImagery')}</p>
+        </Notice>
+      ) : null}
+      {incident.evidence.length === 0 ? (
+        <p>{t('web.evidence.none')}</p>
+      ) : (
+        <ol className="chronology">
+          {incident.evidence.map((e) => (
+            <li key={e.id}>
+              <p>
+                <strong>
+                  {tOr(`web.evidence.kind.${e.kind}`, e.kind)}
+                  {e.filename ? `: ${e.filename}` : ''}
+                </strong>{' '}
+                <span className="field-hint">
+                  {when(e.addedAt)} · {e.addedBy}
+                </span>
+              </p>
+              <p className="break">{Object.values(e.details).join(' · ')}</p>
+              {e.sha256 ? (
+                <p className="field-hint break">
+                  SHA-256 <code>{e.sha256}</code> ({e.size} bytes) ·{' '}
+                  <a href={incidentFiles.evidence(schoolId, incident.id, e.id)}>
+                    {t('web.evidence.download')}
+                  </a>
+                </p>
+              ) : null}
+              <details>
+                <summary>{t('web.evidence.custody', { count: e.custody.length })}</summary>
+                <ul>
+                  {e.custody.map((c) => (
+                    <li key={`${c.at}-${c.action}-${c.by}`}>
+                      {tOr(`web.evidence.action.${c.action}`, c.action)} · {when(c.at)} · {c.by}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+      {incident.status === 'open' ? (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            mutation.mutate(undefined, { onSuccess: () => setDescription('') });
+          }}
+        >
+          <ErrorSummary problems={problems} />
+          <RadioField
+            name="evidence-kind"
+            legend={t('web.evidence.add')}
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'file', label: t('web.evidence.kind.file') },
+              { value: 'url', label: t('web.evidence.kind.url') },
+              { value: 'record', label: t('web.evidence.kind.record') },
+            ]}
+          />
+          {kind === 'file' ? (
+            <div className="field">
+              <label htmlFor="evidence-file">{t('web.evidence.file')}</label>
+              <p className="field-hint">
+                {incident.imageryForbidden ? t('web.evidence.fileHintNoImages') : t('web.evidence.fileHint')}
+              </p>
+              <input
+                id="evidence-file"
+                type="file"
+                accept={
+                  incident.imageryForbidden
+                    ? '.pdf,.txt,.eml,.csv'
+                    : '.png,.jpg,.jpeg,.gif,.webp,.pdf,.txt,.eml,.csv'
+                }
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            </div>
+          ) : null}
+          {kind === 'url' ? (
+            <TextField
+              id="evidence-url"
+              label={t('web.evidence.url')}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          ) : null}
+          <TextAreaField
+            id="evidence-description"
+            label={t('web.evidence.description')}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+          {kind === 'record' ? (
+            <>
+              <TextField
+                id="evidence-where"
+                label={t('web.evidence.whereItIs')}
+                value={whereItIs}
+                onChange={(e) => setWhereItIs(e.target.value)}
+              />
+              <TextField
+                id="evidence-told"
+                label={t('web.evidence.whoWasTold')}
+                value={whoWasTold}
+                onChange={(e) => setWhoWasTold(e.target.value)}
+              />
+            </>
+          ) : null}
+          <button type="submit" className="button-secondary" disabled={mutation.isPending}>
+            {t('web.evidence.addButton')}
+          </button>
+        </form>
+      ) : null}
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { Page } from '../../components/Page.tsx';
 import { useSchoolId } from '../../components/RequireSchool.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { t } from '../../i18n.ts';
-import { type InboxItem, incidentApi, incidentKeys } from '../../incidents/endpoints.ts';
+import { type InboxItem, incidentApi, incidentFiles, incidentKeys } from '../../incidents/endpoints.ts';
 import { paths } from '../../paths.ts';
 
 /** Asked for again while open: a new urgent report should not wait for a reload. */
@@ -55,6 +55,9 @@ export function IncidentInbox() {
   return (
     <Page title={t('web.inbox.title')}>
       <p>{t('web.inbox.intro')}</p>
+      <p>
+        <a href={incidentFiles.csv(schoolId)}>{t('web.inbox.csv')}</a>
+      </p>
       <div className="form">
         <SelectField
           id="inbox-status"

@@ -5,6 +5,7 @@ import {
   AddEntryPanel,
   Chronology,
   ClosePanel,
+  EvidencePanel,
   NudesPanel,
   ReportSummary,
   SanctionsPanel,
@@ -15,7 +16,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useSchoolId } from '../../components/RequireSchool.tsx';
 import { t } from '../../i18n.ts';
-import { incidentApi, incidentKeys } from '../../incidents/endpoints.ts';
+import { incidentApi, incidentFiles, incidentKeys } from '../../incidents/endpoints.ts';
 
 /**
  * One incident, for those who handle it: the report, the flowchart's steps for its path, what
@@ -47,6 +48,9 @@ export function IncidentPage() {
         {i.urgent ? <span className="badge status-declined">{t('web.notifications.urgent')}</span> : null}{' '}
         {i.path ? <span className="badge">{t(`web.incident.path.${i.path}`)}</span> : null}
       </p>
+      <p>
+        <a href={incidentFiles.pdf(schoolId, i.id)}>{t('web.incident.exportPdf')}</a>
+      </p>
       {i.path === 'illegal' ? (
         <Notice tone="error" title={t('web.incident.illegalTitle')}>
           <p>{t('web.incident.illegalText')}</p>
@@ -63,6 +67,7 @@ export function IncidentPage() {
       {i.path === 'inappropriate' && i.status === 'open' ? (
         <SanctionsPanel incident={i} schoolId={schoolId} />
       ) : null}
+      <EvidencePanel incident={i} schoolId={schoolId} />
       {i.status === 'open' ? <AddEntryPanel incident={i} schoolId={schoolId} /> : null}
       <Chronology incident={i} />
       <ClosePanel incident={i} schoolId={schoolId} />

@@ -171,6 +171,9 @@ export function ReportConcern() {
         <p>{t('web.report.danger')}</p>
         <p>{t('web.report.noImages')}</p>
       </Notice>
+      <p>
+        <Link to={paths.reportBreach}>{t('web.report.breachInstead')}</Link>
+      </p>
       <ErrorSummary problems={problems} />
       <form className="form" onSubmit={onSubmit} noValidate>
         <TextAreaField
