@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-
 /**
  * The evidential PDF of an incident, for the police or children's social care: what was
  * reported, every chronology entry in order, the steps of the flowchart with who and when, and
@@ -32,7 +30,10 @@ export interface EvidentialPdfInput {
   }[];
 }
 
-export function renderEvidentialPdf(d: EvidentialPdfInput): Promise<Buffer> {
+export async function renderEvidentialPdf(d: EvidentialPdfInput): Promise<Buffer> {
+  // Loaded when a PDF is made: pdfkit and its font tables are large, and most processes
+  // (the CLI, a gateway) never make one.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

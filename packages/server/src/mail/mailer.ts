@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** What Haven sends: plain text, one recipient a message, no personal content (callers see to it). */
 export interface MailMessage {
@@ -14,13 +14,18 @@ export interface Mailer {
 
 /** A mailer over SMTP (nodemailer), from HAVEN_SMTP_URL and HAVEN_MAIL_FROM. */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url, { from });
+  // nodemailer is loaded on the first e-mail, not at start: most runs never send one.
+  let transport: Promise<Transporter> | null = null;
+  const open = () => {
+    transport ??= import('nodemailer').then((m) => m.default.createTransport(url, { from }));
+    return transport;
+  };
   return {
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await (await open()).sendMail({ from, to: message.to, subject: message.subject, text: message.text });
     },
     close() {
-      transport.close();
+      void transport?.then((t) => t.close());
     },
   };
 }
