@@ -152,6 +152,11 @@ describe('R001-239..245 the report form', () => {
       { path: 'typeDetails', reason: 'give details of the "Other" type' },
     ]);
   });
+  it('R000-049 asks a pupil or a parent only what is wrong', () => {
+    const worry = incidentReport.parse({ description: 'Someone keeps messaging me' });
+    expect(reportProblems(worry, { simple: true })).toEqual([]);
+    expect(reportProblems(incidentReport.parse({}), { simple: true }).map((p) => p.path)).toEqual(['description']);
+  });
   it('refuses an option the form does not have', () => {
     expect(incidentReport.safeParse({ relationship: 'pupil on teacher' }).success).toBe(false);
     expect(incidentReport.safeParse({ types: ['hacking'] }).success).toBe(false);

@@ -951,4 +951,18 @@ export const en = {
   'web.incident.path.undecided': 'Not decided',
   'web.report.breachInstead':
     'Lost a laptop or memory stick, a virus, or personal data sent to the wrong person? Report a data breach instead.',
+  'web.worry.title': 'I’m worried',
+  'web.worry.intro':
+    'Tell us what is worrying you. It goes to the person in school who keeps children safe, and they will talk to you. If you are in danger now, tell a teacher straight away or call 999. You can also call Childline on 0800 1111.',
+  'web.worry.what': 'What is worrying you?',
+  'web.worry.who': 'Who is it about? (you do not have to say)',
+  'web.worry.send': 'Send',
+  'web.worry.parentTitle': 'Report a concern to the school',
+  'web.worry.parentIntro':
+    'Tell the school about something that worries you about your child’s safety online. It goes to the designated safeguarding lead, who will contact you.',
+  'web.worry.parentWhat': 'What has happened?',
+  'web.incident.toIllegal': 'Move to the illegal path',
+  'web.incident.toInappropriate': 'Move to the inappropriate path (it is not illegal)',
+  'web.incident.linkedNumber': 'The number of the linked incident',
+  'web.incident.why': 'Why',
 } as const satisfies Record<string, string>;

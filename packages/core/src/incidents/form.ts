@@ -82,10 +82,14 @@ export interface ReportProblem {
   reason: string;
 }
 
-/** What a submitted report must have: enough for the DSL to act on, no more. */
-export function reportProblems(r: IncidentReport): ReportProblem[] {
+/**
+ * What a submitted report must have: enough for the DSL to act on, no more. A pupil's "I'm
+ * worried" and a parent's report need only say what is wrong: the DSL asks the rest.
+ */
+export function reportProblems(r: IncidentReport, o: { simple?: boolean } = {}): ReportProblem[] {
   const out: ReportProblem[] = [];
   if (!r.description) out.push({ path: 'description', reason: 'say what happened' });
+  if (o.simple) return out;
   if (!r.occurredOn)
     out.push({ path: 'occurredOn', reason: 'give the date it happened (or the date you found out)' });
   if (r.involved.length === 0)

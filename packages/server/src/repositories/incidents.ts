@@ -110,6 +110,20 @@ export async function getIncident(db: Db, schoolId: string, id: string): Promise
   return row ? toIncident(row) : undefined;
 }
 
+export async function getIncidentByNumber(
+  db: Db,
+  schoolId: string,
+  number: number,
+): Promise<IncidentRecord | undefined> {
+  const row = await db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row ? toIncident(row) : undefined;
+}
+
 /** A draft's report, while it is a draft: nothing else about an incident is ever rewritten. */
 export async function updateDraft(
   db: Db,

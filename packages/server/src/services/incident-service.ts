@@ -21,6 +21,7 @@ import {
   countPriorSanctions,
   createIncident,
   getIncident,
+  getIncidentByNumber,
   type IncidentEntryRecord,
   type IncidentRecord,
   listIncidentEntries,
@@ -160,7 +161,9 @@ export async function submitIncident(haven: Haven, actor: Actor, schoolId: strin
   if (!draft || draft.reporterAccountId !== actor.accountId) throw errors.notFound('That draft');
   if (draft.status !== 'draft') throw errors.conflict('This report has already been submitted.');
   const report = unseal<Report>(haven, draft.sealedReport);
-  const problems = incidents.reportProblems(report);
+  const problems = incidents.reportProblems(report, {
+    simple: draft.channel === 'pupil' || draft.channel === 'parent',
+  });
   if (problems.length > 0)
     throw errors.validation(
       problems.map((p) => ({ path: `report.${p.path}`, reason: p.reason })),
@@ -565,6 +568,12 @@ export async function addChronologyEntry(
     if (input.stepId === 'designated-computer' && !input.text)
       throw errors.validation([{ path: 'text', reason: 'name the designated computer' }]);
   }
+  if (
+    input.kind === 'link' &&
+    (input.incidentNumber === i.number ||
+      !(await getIncidentByNumber(haven.db, schoolId, input.incidentNumber)))
+  )
+    throw errors.validation([{ path: 'incidentNumber', reason: 'is not another incident of this school' }]);
   const entries = await listIncidentEntries(haven.db, i.id);
   if (input.kind === 'correction' && !entries.some((e) => e.id === input.corrects))
     throw errors.validation([{ path: 'corrects', reason: 'is not an entry of this incident' }]);

@@ -4,9 +4,7 @@
  * count), and the alert an illegal-list hit raises at once for the DSL and deputies: in the app
  * for them alone, and by e-mail over real SMTP with a link and no personal content.
  */
-import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from '../../src/audit/audit-log.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
@@ -18,38 +16,10 @@ import { sendPendingEmails } from '../../src/services/notification-service.ts';
 import { MapLists } from '../helpers/filter.ts';
 import { forEachHaven, type TestBrowser } from '../helpers/havens.ts';
 import { credential, expectError, SignIns } from '../helpers/http.ts';
+import { startSmtp } from '../helpers/smtp.ts';
 
 const SECRET_HOST = 'secret-illegal-host.example';
 const PUPIL_PASSWORD = 'harbour lantern meadow 42';
-
-interface Received {
-  to: string[];
-  data: string;
-}
-
-/** A real SMTP server in this process, keeping what it receives. */
-async function startSmtp(): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 forEachHaven(
   'proxy sign-in and illegal-hit alerts',

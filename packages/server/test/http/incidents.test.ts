@@ -16,13 +16,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, verifyAudit } from '../../src/audit/audit-log.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { createDemoSchool, type DemoResult } from '../../src/demo/demo-school.ts';
+import { smtpMailer } from '../../src/mail/mailer.ts';
 import { createAccount } from '../../src/repositories/accounts.ts';
 import { listPeople } from '../../src/repositories/people.ts';
 import { listRoleAssignmentsBySchool } from '../../src/repositories/role-assignments.ts';
+import { sendPendingEmails } from '../../src/services/notification-service.ts';
 import { currentPolicy } from '../../src/services/school-service.ts';
 import { forEachHaven, type TestBrowser } from '../helpers/havens.ts';
 import { credential, expectError, SignIns } from '../helpers/http.ts';
 import { PNG_BYTES } from '../helpers/incidents.ts';
+import { startSmtp } from '../helpers/smtp.ts';
 
 const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
 
@@ -316,6 +319,56 @@ forEachHaven('incidents over HTTP', (t) => {
       expect(summary.body).not.toContain('messaged');
       expect(summary.body).not.toContain(id);
       expectError(await teacher.get(`${base}/summary`), 403, 'forbidden');
+    });
+  });
+
+  describe('R000-049 R001-061 a pupil\'s "I\'m worried" and the e-mail the DSL gets', () => {
+    it("takes a pupil's worry with a description alone, for the DSL, and e-mails a link with nothing personal", async () => {
+      const pupil = (await listPeople(t.haven.db, demo.school.id, { kind: 'pupil' })).items[1]!;
+      const email = `pupil.worry@${credential(demo, 'teacher').email.split('@')[1]}`;
+      const password = 'kite river meadow 93';
+      await createAccount(t.haven.db, {
+        schoolId: demo.school.id,
+        personId: pupil.id,
+        email,
+        displayName: pupil.displayName,
+        passwordHash: await hashPassword(password),
+        grants: ['pupil'],
+      });
+      const child = await signIns.browser({ email, password });
+      const sent = await submitNew(child, { description: 'Someone keeps messaging me and it is scary' });
+      const view = (await dsl.get(`${base}/${sent.id}`)).json();
+      expect(view).toMatchObject({ channel: 'pupil', safeguarding: true });
+      // The online safety lead's grant alone does not reach a safeguarding report.
+      const smtp = await startSmtp();
+      try {
+        const mailer = smtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'Haven <haven@school.example>');
+        await sendPendingEmails(t.haven, mailer);
+        mailer.close();
+        const dslMail = smtp.received.filter((m) => m.to.includes(credential(demo, 'dsl').email));
+        const mail = dslMail.find((m) => m.data.includes(`/incidents/${sent.id}`));
+        expect(mail, 'the DSL is e-mailed a link to the incident').toBeDefined();
+        for (const secret of ['scary', 'messaging', pupil.displayName, email])
+          expect(mail!.data).not.toContain(secret);
+      } finally {
+        await smtp.close();
+      }
+    });
+
+    it('links one incident to another, and refuses a number that is not one', async () => {
+      const incidents = (await dsl.get(base)).json().incidents;
+      const [a, b] = incidents;
+      const ok = await dsl.post(`${base}/${a.id}/entries`, {
+        kind: 'link',
+        incidentNumber: b.number,
+        why: 'Same group chat',
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expectError(
+        await dsl.post(`${base}/${a.id}/entries`, { kind: 'link', incidentNumber: 9999, why: 'x' }),
+        400,
+        'validation',
+      );
     });
   });
 

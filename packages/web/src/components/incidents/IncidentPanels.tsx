@@ -397,7 +397,8 @@ export function NudesPanel({ incident, schoolId }: { incident: IncidentView; sch
 const AGENCIES = ['police', 'social-care', 'lado', 'iwf', 'ceop', 'local-authority', 'other'] as const;
 
 export function AddEntryPanel({ incident, schoolId }: { incident: IncidentView; schoolId: string }) {
-  const [kind, setKind] = useState<'note' | 'referral' | 'parents-informed'>('note');
+  const [kind, setKind] = useState<'note' | 'referral' | 'parents-informed' | 'path' | 'link'>('note');
+  const [linked, setLinked] = useState('');
   const [text, setText] = useState('');
   const [agency, setAgency] = useState<(typeof AGENCIES)[number]>('police');
   const [reference, setReference] = useState('');
@@ -405,12 +406,17 @@ export function AddEntryPanel({ incident, schoolId }: { incident: IncidentView; 
   const [how, setHow] = useState('');
   const { mutation, problems } = useIncidentAction(schoolId, () => {
     const at = new Date().toISOString();
+    const other = incident.path === 'illegal' ? 'inappropriate' : 'illegal';
     const entry =
       kind === 'note'
         ? { kind, text }
         : kind === 'referral'
           ? { kind, agency, at, ...(reference ? { reference } : {}), ...(text ? { outcome: text } : {}) }
-          : { kind, who, at, how };
+          : kind === 'path'
+            ? { kind, path: other, reason: text }
+            : kind === 'link'
+              ? { kind, incidentNumber: Number(linked), why: text }
+              : { kind, who, at, how };
     return incidentApi.addEntry(schoolId, incident.id, entry);
   });
   return (
@@ -434,6 +440,12 @@ export function AddEntryPanel({ incident, schoolId }: { incident: IncidentView; 
             { value: 'note', label: t('web.incident.kind.note') },
             { value: 'referral', label: t('web.incident.kind.referral') },
             { value: 'parents-informed', label: t('web.incident.kind.parents-informed') },
+            {
+              value: 'path',
+              label:
+                incident.path === 'illegal' ? t('web.incident.toInappropriate') : t('web.incident.toIllegal'),
+            },
+            { value: 'link', label: t('web.incident.kind.link') },
           ]}
         />
         {kind === 'referral' ? (
@@ -453,6 +465,15 @@ export function AddEntryPanel({ incident, schoolId }: { incident: IncidentView; 
             />
           </>
         ) : null}
+        {kind === 'link' ? (
+          <TextField
+            id="entry-linked"
+            label={t('web.incident.linkedNumber')}
+            inputMode="numeric"
+            value={linked}
+            onChange={(e) => setLinked(e.target.value)}
+          />
+        ) : null}
         {kind === 'parents-informed' ? (
           <>
             <TextField
@@ -471,7 +492,13 @@ export function AddEntryPanel({ incident, schoolId }: { incident: IncidentView; 
         ) : (
           <TextAreaField
             id="entry-text"
-            label={kind === 'referral' ? t('web.incident.outcome') : t('web.incident.kind.note')}
+            label={
+              kind === 'referral'
+                ? t('web.incident.outcome')
+                : kind === 'path' || kind === 'link'
+                  ? t('web.incident.why')
+                  : t('web.incident.kind.note')
+            }
             value={text}
             onChange={(e) => setText(e.target.value)}
           />

@@ -165,6 +165,40 @@ export function ReportConcern() {
   };
   const people = report.involved ?? [];
 
+  // A pupil's "I'm worried" or a parent's report: what is wrong, and who if they want to say.
+  if (account.grants.includes('pupil') || account.grants.includes('parent')) {
+    const pupil = account.grants.includes('pupil');
+    return (
+      <Page title={pupil ? t('web.worry.title') : t('web.worry.parentTitle')}>
+        <Notice tone="info">
+          <p>{pupil ? t('web.worry.intro') : t('web.worry.parentIntro')}</p>
+        </Notice>
+        <ErrorSummary problems={problems} />
+        <form className="form" onSubmit={onSubmit} noValidate>
+          <TextAreaField
+            id={FIELDS.description!.id}
+            label={pupil ? t('web.worry.what') : t('web.worry.parentWhat')}
+            rows={6}
+            value={report.description ?? ''}
+            onChange={(e) => update({ description: e.target.value })}
+            error={problemFor(problems, FIELDS.description!.id)}
+          />
+          <TextField
+            id="report-person-0-name"
+            label={t('web.worry.who')}
+            value={people[0]?.name ?? ''}
+            onChange={(e) => updatePerson(0, { name: e.target.value, involvement: 'other' })}
+          />
+          <p className="actions">
+            <button type="submit" disabled={submit.isPending}>
+              {t('web.worry.send')}
+            </button>
+          </p>
+        </form>
+      </Page>
+    );
+  }
+
   return (
     <Page title={t('web.report.title')}>
       <Notice tone="warning">
