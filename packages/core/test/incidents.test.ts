@@ -155,7 +155,9 @@ describe('R001-239..245 the report form', () => {
   it('R000-049 asks a pupil or a parent only what is wrong', () => {
     const worry = incidentReport.parse({ description: 'Someone keeps messaging me' });
     expect(reportProblems(worry, { simple: true })).toEqual([]);
-    expect(reportProblems(incidentReport.parse({}), { simple: true }).map((p) => p.path)).toEqual(['description']);
+    expect(reportProblems(incidentReport.parse({}), { simple: true }).map((p) => p.path)).toEqual([
+      'description',
+    ]);
   });
   it('refuses an option the form does not have', () => {
     expect(incidentReport.safeParse({ relationship: 'pupil on teacher' }).success).toBe(false);

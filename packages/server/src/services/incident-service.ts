@@ -1120,9 +1120,8 @@ export async function exportIncidentCsv(haven: Haven, actor: Actor, schoolId: st
     { type: 'school', id: schoolId, schoolId },
     { format: 'csv', rows: rows.length },
   );
-  return (
-    [header, ...rows]
-      .map((row) => row.map((c) => csvCell(c as string | number | boolean | null)).join(','))
-      .join('\r\n') + '\r\n'
+  const lines = [header, ...rows].map((row) =>
+    row.map((c) => csvCell(c as string | number | boolean | null)).join(','),
   );
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -20,7 +20,9 @@ export async function startSmtp(): Promise<{ port: number; received: Received[];
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address),
           // Quoted-printable soft line breaks undone, so a long link reads whole.
-          data: Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, ''),
+          data: Buffer.concat(chunks)
+            .toString('utf8')
+            .replace(/=\r?\n/g, ''),
         });
         callback();
       });
