@@ -798,6 +798,26 @@ export const evidenceInput = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** One line of an evidence item's chain of custody: who did what to it, when. */
+function custody(
+  trx: Db,
+  actor: Actor,
+  i: IncidentRecord,
+  evidenceId: string,
+  action: CustodyRecord['action'],
+  at: string,
+) {
+  return recordCustody(trx, {
+    evidenceId,
+    incidentId: i.id,
+    schoolId: i.schoolId,
+    at,
+    actorLabel: actor.label,
+    actorAccountId: actor.accountId,
+    action,
+  });
+}
+
 function evidenceView(haven: Haven, e: EvidenceRecord, custody: CustodyRecord[]) {
   return {
     id: e.id,
@@ -885,15 +905,7 @@ export async function addIncidentEvidence(
       sealedDetails: seal(haven, details),
       sealedContent: file?.sealed ?? null,
     });
-    await recordCustody(trx, {
-      evidenceId: e.id,
-      incidentId: i.id,
-      schoolId,
-      at,
-      actorLabel: actor.label,
-      actorAccountId: actor.accountId,
-      action: 'added',
-    });
+    await custody(trx, actor, i, e.id, 'added', at);
     await audit(
       trx,
       actor,
@@ -928,15 +940,7 @@ export async function openIncidentEvidence(
     throw new Error(`evidence ${e.id} no longer matches its SHA-256`);
   const at = haven.now().toISOString();
   await inTransaction(haven.db, async (trx) => {
-    await recordCustody(trx, {
-      evidenceId: e.id,
-      incidentId: i.id,
-      schoolId,
-      at,
-      actorLabel: actor.label,
-      actorAccountId: actor.accountId,
-      action: 'viewed',
-    });
+    await custody(trx, actor, i, e.id, 'viewed', at);
     await audit(
       trx,
       actor,
@@ -1004,16 +1008,7 @@ export async function exportIncidentPdf(haven: Haven, actor: Actor, schoolId: st
   const at = haven.now().toISOString();
   const evidence = await listEvidence(haven.db, i.id);
   await inTransaction(haven.db, async (trx) => {
-    for (const e of evidence)
-      await recordCustody(trx, {
-        evidenceId: e.id,
-        incidentId: i.id,
-        schoolId,
-        at,
-        actorLabel: actor.label,
-        actorAccountId: actor.accountId,
-        action: 'exported',
-      });
+    for (const e of evidence) await custody(trx, actor, i, e.id, 'exported', at);
     await audit(
       trx,
       actor,
