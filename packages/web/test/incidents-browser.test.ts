@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPeople } from '../../server/src/repositories/people.ts';
 import {
   browserTestsMissing,
   type Harness,
@@ -83,6 +84,18 @@ describe.skipIf(missing !== null)('incidents in Chromium: report, triage, closur
     await expect.poll(() => heading(dsl)).toBe('Incident 1');
     expect(await dsl.textContent('main')).toContain('A pupil was sent unkind messages');
 
+    // The pupil concerned, from the directory, so earlier sanctions would count.
+    const pupil = (await listPeople(h.haven.db, h.demo.school.id, { kind: 'pupil' })).items[0]!;
+    await dsl.getByLabel('Find them in the directory').fill(pupil.displayName.split(' ')[0]!);
+    await dsl.getByRole('button', { name: 'Search', exact: true }).click();
+    await dsl
+      .getByRole('button', { name: new RegExp(`^${pupil.displayName}`) })
+      .first()
+      .click();
+    await expect
+      .poll(() => dsl.textContent('main'))
+      .toContain(`For ${pupil.displayName} (from the directory)`);
+
     // The matrix row for offensive messages, as the school wrote it.
     await dsl.getByLabel('Students / Pupils Actions').selectOption('offensive-bullying-messages');
     await dsl.getByRole('button', { name: 'Show what the policy recommends' }).click();
@@ -90,6 +103,7 @@ describe.skipIf(missing !== null)('incidents in Chromium: report, triage, closur
     await expect.poll(() => rec.textContent()).toContain('Students / Pupils Actions');
     await dsl.getByRole('button', { name: 'Record the sanction' }).click();
     await expect.poll(() => dsl.locator('.chronology').textContent()).toContain('Sanction');
+    expect(await dsl.locator('.chronology').textContent()).toContain(pupil.displayName);
 
     // Closing too early names what is missing.
     await dsl.getByLabel('What should stop this happening again?').fill('Assembly on group chats');

@@ -965,4 +965,10 @@ export const en = {
   'web.incident.toInappropriate': 'Move to the inappropriate path (it is not illegal)',
   'web.incident.linkedNumber': 'The number of the linked incident',
   'web.incident.why': 'Why',
+  'web.incident.directory': 'Find them in the directory',
+  'web.incident.directoryHint': 'So that earlier warnings and sanctions for the same person are counted.',
+  'web.incident.directorySearch': 'Search',
+  'web.incident.directoryNone': 'Nobody found by that name.',
+  'web.incident.directoryChosen': 'For {name} (from the directory).',
+  'web.incident.directoryChange': 'Choose someone else',
 } as const satisfies Record<string, string>;

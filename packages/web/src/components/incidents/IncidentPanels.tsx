@@ -9,6 +9,7 @@ import {
 } from '@haven/core/incidents/options';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { api } from '../../endpoints.ts';
 import { problemsFrom } from '../../form-errors.ts';
 import { t, tOr } from '../../i18n.ts';
 import {
@@ -170,6 +171,80 @@ export function StepsPanel({ incident, schoolId }: { incident: IncidentView; sch
   );
 }
 
+/**
+ * Finds the person in the directory, so their earlier warnings and sanctions are counted; a name
+ * alone still records the sanction, without escalation.
+ */
+function DirectoryPicker({
+  schoolId,
+  kind,
+  chosen,
+  onChoose,
+}: {
+  schoolId: string;
+  kind: 'pupil' | 'staff';
+  chosen: { id: string; name: string } | null;
+  onChoose: (p: { id: string; name: string } | null) => void;
+}) {
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<{ id: string; name: string; detail: string }[] | null>(null);
+  const search = async () => {
+    const page = await api.people(schoolId, { kind, q: q.trim(), limit: 10 });
+    setFound(
+      page.people.map((p) => ({ id: p.id, name: p.displayName, detail: p.yearGroup ?? p.className ?? '' })),
+    );
+  };
+  if (chosen)
+    return (
+      <p>
+        {t('web.incident.directoryChosen', { name: chosen.name })}{' '}
+        <button type="button" className="button-link" onClick={() => onChoose(null)}>
+          {t('web.incident.directoryChange')}
+        </button>
+      </p>
+    );
+  return (
+    <div className="field">
+      <TextField
+        id="sanction-directory"
+        label={t('web.incident.directory')}
+        hint={t('web.incident.directoryHint')}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={q.trim().length < 2}
+        onClick={() => void search()}
+      >
+        {t('web.incident.directorySearch')}
+      </button>
+      {found ? (
+        found.length === 0 ? (
+          <p>{t('web.incident.directoryNone')}</p>
+        ) : (
+          <ul className="directory-results">
+            {found.map((p) => (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => onChoose({ id: p.id, name: p.name })}
+                >
+                  {p.name}
+                  {p.detail ? ` (${p.detail})` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </div>
+  );
+}
+
 export function SanctionsPanel({ incident, schoolId }: { incident: IncidentView; schoolId: string }) {
   const matrices = incident.sanctionsMatrices;
   const audiences = (['pupil', 'staff'] as const).filter((a) => matrices[a] !== null);
@@ -179,6 +254,7 @@ export function SanctionsPanel({ incident, schoolId }: { incident: IncidentView;
   const [person, setPerson] = useState(
     incident.report.involved.find((p) => p.involvement === 'subject')?.name ?? '',
   );
+  const [who, setWho] = useState<{ id: string; name: string } | null>(null);
   const [rec, setRec] = useState<Recommendation | null>(null);
   const [taken, setTaken] = useState<string[]>([]);
   const [reason, setReason] = useState('');
@@ -187,7 +263,8 @@ export function SanctionsPanel({ incident, schoolId }: { incident: IncidentView;
     incidentApi.recordSanction(schoolId, incident.id, {
       audience,
       row: rec!.rowId,
-      personName: person,
+      ...(who ? { personId: who.id } : {}),
+      personName: who?.name ?? person,
       taken,
       ...(reason.trim() ? { reason } : {}),
     }),
@@ -206,7 +283,11 @@ export function SanctionsPanel({ incident, schoolId }: { incident: IncidentView;
     );
   const ask = async () => {
     try {
-      const r = await incidentApi.recommend(schoolId, incident.id, { audience, row });
+      const r = await incidentApi.recommend(schoolId, incident.id, {
+        audience,
+        row,
+        ...(who ? { personId: who.id } : {}),
+      });
       setRec(r);
       setTaken(r.actions);
       setProblems([]);
@@ -232,6 +313,15 @@ export function SanctionsPanel({ incident, schoolId }: { incident: IncidentView;
             options={audiences.map((a) => ({ value: a, label: t(`web.incident.audience.${a}`) }))}
           />
         ) : null}
+        <DirectoryPicker
+          schoolId={schoolId}
+          kind={audience}
+          chosen={who}
+          onChoose={(p) => {
+            setWho(p);
+            setRec(null);
+          }}
+        />
         <SelectField
           id="sanction-row"
           label={matrices[audience]!.title}
