@@ -6,6 +6,7 @@ import { registerGatewayCommand } from './commands/gateway.ts';
 import { registerIncidentCommands } from './commands/incident.ts';
 import { registerListsCommands } from './commands/lists.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerMonitorCommands } from './commands/monitor.ts';
 import { registerPolicyCommands } from './commands/policy.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { registerUsersCommands } from './commands/users.ts';
@@ -37,6 +38,7 @@ registerListsCommands(program);
 registerFilterCommands(program);
 registerGatewayCommand(program);
 registerIncidentCommands(program);
+registerMonitorCommands(program);
 
 /** Every command, subcommands included, so `haven --help` lists all of them. */
 function allCommands(cmd: Command, prefix = ''): string[] {

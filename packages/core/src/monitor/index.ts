@@ -1,0 +1,5 @@
+export * from './categories.ts';
+export * from './library.ts';
+export * from './matcher.ts';
+export * from './normalise.ts';
+export * from './search-terms.ts';
