@@ -33,15 +33,20 @@ const SWAP_CODES = new Int16Array(128).fill(-1);
 for (const [from, to] of Object.entries(SWAPS))
   if (from.charCodeAt(0) < 128) SWAP_CODES[from.charCodeAt(0)] = to.charCodeAt(0);
 
-/** A character of a word in ASCII text: a letter, a digit or a swap character. */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36 || c === 33 || c === 124;
-}
-
 /**
  * The same as the general path for text that is all ASCII (most of what a school's network
  * sees), in one loop without regular expressions: the matcher's throughput depends on it.
  */
+/** ASCII character classes: 0 separates words, 1 letter (lower-cased by the table), 2 digit, 3 a swap symbol. */
+const CLASS = new Uint8Array(128);
+const LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  const l = LOWER[c]!;
+  CLASS[c] =
+    l >= 97 && l <= 122 ? 1 : l >= 48 && l <= 57 ? 2 : l === 64 || l === 36 || l === 33 || l === 124 ? 3 : 0;
+}
+
 function normaliseAscii(text: string): string {
   const n = text.length;
   const out = new Uint8Array(n + 1);
@@ -68,50 +73,51 @@ function normaliseAscii(text: string): string {
   };
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    if (!isWordCode(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n) {
-      let d = text.charCodeAt(i);
-      if (d >= 65 && d <= 90) d += 32;
-      if (!isWordCode(d)) break;
-      i++;
-    }
-    let end = i;
-    let b = start;
-    while (end > start && text.charCodeAt(end - 1) === 33) end--;
-    while (b < end && text.charCodeAt(b) === 124) b++;
-    while (end > b && text.charCodeAt(end - 1) === 124) end--;
-    let allDigits = true;
-    for (let k = b; k < end; k++) {
-      const d = text.charCodeAt(k);
-      if (d < 48 || d > 57) {
-        allDigits = false;
-        break;
-      }
-    }
+    // Copy one word, lower-cased, noting whether it is all digits (then nothing is swapped).
     const wordStart = pos;
-    let last = -1;
-    for (let k = b; k < end; k++) {
-      let d = text.charCodeAt(k);
-      if (d >= 65 && d <= 90) d += 32;
-      if (!allDigits) {
-        const swapped = SWAP_CODES[d]!;
-        if (swapped >= 0) d = swapped;
-        // Letters repeated for emphasis fold to one; digits do not.
-        if (d === last && d >= 97 && d <= 122) continue;
+    let allDigits = true;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const k = CLASS[c]!;
+      if (k === 0) break;
+      if (k !== 2) allDigits = false;
+      out[pos++] = LOWER[c]!;
+      i++;
+    }
+    i++; // the separator
+    if (pos === wordStart) continue;
+    if (!allDigits) {
+      // "!" ending a word is an exclamation and "|" at either end a bar; then the swaps and the
+      // folding of repeated letters, in place.
+      let end = pos;
+      while (end > wordStart && out[end - 1] === 33) end--;
+      let b = wordStart;
+      while (b < end && out[b] === 124) b++;
+      while (end > b && out[end - 1] === 124) end--;
+      let allDigitsLeft = true;
+      for (let k = b; k < end; k++)
+        if (CLASS[out[k]!] !== 2) {
+          allDigitsLeft = false;
+          break;
+        }
+      let w = wordStart;
+      let last = -1;
+      for (let k = b; k < end; k++) {
+        let d = out[k]!;
+        if (!allDigitsLeft) {
+          const swapped = SWAP_CODES[d]!;
+          if (swapped >= 0) d = swapped;
+          if (d === last && d >= 97 && d <= 122) continue;
+        }
+        last = d;
+        out[w++] = d;
       }
-      last = d;
-      out[pos++] = d;
+      pos = w;
+      if (pos === wordStart) continue;
     }
     const length = pos - wordStart;
-    if (length === 0) continue;
-    const letter = length === 1 && out[wordStart]! >= 97 && out[wordStart]! <= 122;
-    if (letter) {
+    const first = out[wordStart]!;
+    if (length === 1 && first >= 97 && first <= 122) {
       if (runStart < 0) runStart = wordStart;
       runLetters++;
     } else if (runStart >= 0) {
@@ -131,7 +137,30 @@ function normaliseAscii(text: string): string {
 
 const LATIN1 = new TextDecoder('latin1');
 
+/**
+ * Characters outside ASCII that are neither letters, digits nor marks (typographic quotes and
+ * dashes, symbols, emoji) only separate words, except the two currency signs the swaps read:
+ * turned to spaces before the ASCII test.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included
+const SEPARATORS = /[^\x00-\x7f\p{L}\p{N}\p{M}€£]/gu;
+
+/**
+ * Each line stands alone (a log line, a search, a page title); a line that is ASCII once its
+ * typographic punctuation is set aside takes the fast path, any other the general one.
+ */
 export function normalise(text: string): string {
+  const lines = text.replace(SEPARATORS, ' ').split('\n');
+  if (lines.length === 1) return normaliseLine(lines[0]!);
+  const out: string[] = [];
+  for (const line of lines) {
+    const n = normaliseLine(line);
+    if (n) out.push(n);
+  }
+  return out.join(' ');
+}
+
+function normaliseLine(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is for ASCII, control characters included
   if (/^[\x00-\x7f]*$/.test(text)) return normaliseAscii(text);
   const lowered = text
