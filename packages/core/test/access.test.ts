@@ -77,6 +77,8 @@ const EXPECTED: Record<string, Record<string, Grant[]>> = {
     yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff'],
   },
   'breaches.manage': { yes: ['school-admin', 'headteacher'] },
+  'monitorAlerts.read': { yes: ['dsl', 'headteacher'] },
+  'monitorAlerts.triage': { yes: ['dsl', 'headteacher'] },
   'incidents.summary': { yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'governor'] },
   'filterReviews.read': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },
   'filterReviews.handle': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },

@@ -46,6 +46,7 @@ export * from './services/filter-service.ts';
 export * from './services/filter-settings-service.ts';
 export * from './services/gateway-service.ts';
 export * from './services/incident-service.ts';
+export * from './services/monitor-service.ts';
 export * from './services/notification-service.ts';
 export * from './services/policy-service.ts';
 export * from './services/school-service.ts';

@@ -27,6 +27,7 @@ import { IncidentPage } from './pages/incidents/IncidentPage.tsx';
 import { MyReports } from './pages/incidents/MyReports.tsx';
 import { ReportConcern } from './pages/incidents/ReportConcern.tsx';
 import { Matrix } from './pages/Matrix.tsx';
+import { MonitorAlerts } from './pages/MonitorAlerts.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { People } from './pages/People.tsx';
 import { Policy } from './pages/Policy.tsx';
@@ -87,6 +88,7 @@ export function App() {
           <Route path={paths.incidents} element={<IncidentInbox />} />
           <Route path={paths.incidentPattern} element={<IncidentPage />} />
           <Route path={paths.incidentCounts} element={<IncidentCounts />} />
+          <Route path={paths.monitorAlerts} element={<MonitorAlerts />} />
           <Route path={paths.breaches} element={<BreachLog />} />
           <Route path={paths.reportBreach} element={<ReportBreach />} />
           <Route path={`${paths.breaches}/:breachId`} element={<BreachLog />} />

@@ -28,6 +28,7 @@ export const paths = {
   incident: (id: string) => `/incidents/${encodeURIComponent(id)}`,
   incidentPattern: '/incidents/:incidentId',
   incidentCounts: '/incident-counts',
+  monitorAlerts: '/monitor/alerts',
   breaches: '/breaches',
   reportBreach: '/breaches/report',
   account: '/account',

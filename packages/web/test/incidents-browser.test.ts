@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPeople } from '../../server/src/repositories/people.ts';
+import { scanEvents } from '../../server/src/services/monitor-service.ts';
 import {
   browserTestsMissing,
   type Harness,
@@ -189,5 +190,38 @@ describe.skipIf(missing !== null)('incidents in Chromium: report, triage, closur
     await card.getByRole('button', { name: 'Record and stop the clock' }).click();
     await expect.poll(() => card.textContent()).toContain('Judged not reportable');
     await admin.screenshot({ path: path.join(SCREENSHOTS, 'breach-log.png'), fullPage: true });
+  });
+
+  it('shows the DSL a monitoring alert and escalates it to an incident', async () => {
+    await scanEvents(h.haven, h.haven.db, h.demo.school.id, [
+      {
+        at: new Date().toISOString(),
+        group: 'ks3',
+        user: 'pupil.alert',
+        client: '10.1.2.40',
+        url: 'http://www.google.co.uk/search?q=how+to+hide+cuts',
+        source: 'proxy',
+      },
+    ]);
+    await dsl.goto(`${h.base}/`);
+    await expect
+      .poll(() => dsl.getByRole('region', { name: /Alerts for you/ }).textContent())
+      .toContain('Self-harm');
+    await dsl
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Alerts', exact: true })
+      .click();
+    await expect.poll(() => heading(dsl)).toBe('Monitoring alerts');
+    const card = dsl.locator('li.card').filter({ hasText: 'pupil.alert' });
+    await expect.poll(() => card.textContent()).toContain('how to hide cuts');
+    await card.getByRole('button', { name: 'Escalate to an incident' }).click();
+    await dsl.getByLabel('Show').selectOption('done');
+    await dsl
+      .locator('li.card')
+      .filter({ hasText: 'pupil.alert' })
+      .getByRole('link', { name: 'Open the incident' })
+      .click();
+    await expect.poll(() => heading(dsl)).toMatch(/^Incident \d+$/);
+    expect(await dsl.textContent('main')).toContain('Monitoring alert: Self-harm');
   });
 });

@@ -125,6 +125,11 @@ export const ACCESS_RULES = {
     report: SCHOOL_STAFF,
     manage: ['school-admin', 'headteacher'],
   },
+  /** Monitoring alerts name pupils and what they searched for: the DSL and deputies, and the headteacher. */
+  monitorAlerts: {
+    read: ['dsl', 'headteacher'],
+    triage: ['dsl', 'headteacher'],
+  },
 } as const satisfies Record<string, Record<string, readonly Grant[]>>;
 
 export type Resource = keyof typeof ACCESS_RULES;

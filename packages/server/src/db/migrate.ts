@@ -15,6 +15,7 @@ import * as filterTables from './migrations/20261123T1500_filter.ts';
 import * as notifications from './migrations/20261201T1000_notifications.ts';
 import * as incidents from './migrations/20261201T1100_incidents.ts';
 import * as evidenceBreaches from './migrations/20261201T1200_evidence_breaches.ts';
+import * as monitorAlerts from './migrations/20261201T1300_monitor_alerts.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1000_notifications': notifications,
   '20261201T1100_incidents': incidents,
   '20261201T1200_evidence_breaches': evidenceBreaches,
+  '20261201T1300_monitor_alerts': monitorAlerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -456,6 +456,30 @@ export interface DataBreachesTable {
   closed_at: IsoTimestamp | null;
 }
 
+export const ALERT_STATUSES = ['new', 'in-review', 'escalated', 'no-action', 'false-positive'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export interface MonitorAlertsTable {
+  id: string;
+  school_id: string;
+  first_seen_at: IsoTimestamp;
+  last_seen_at: IsoTimestamp;
+  status: AlertStatus;
+  category: string;
+  severity: number;
+  phrase: string;
+  source: string;
+  subject: string;
+  group_id: string;
+  occurrences: number;
+  /** Sealed JSON array of {at, text, context}. */
+  evidence: string;
+  triaged_by: string | null;
+  triaged_at: IsoTimestamp | null;
+  triage_note: string | null;
+  incident_id: string | null;
+}
+
 export interface Database {
   trusts: TrustsTable;
   schools: SchoolsTable;
@@ -484,6 +508,7 @@ export interface Database {
   incident_evidence: IncidentEvidenceTable;
   incident_custody: IncidentCustodyTable;
   data_breaches: DataBreachesTable;
+  monitor_alerts: MonitorAlertsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -21,6 +21,7 @@ import { registerFilterRoutes } from './routes/filter.ts';
 import { registerGatewayRoutes } from './routes/gateway.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerIncidentRoutes } from './routes/incidents.ts';
+import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerSchoolRoutes } from './routes/schools.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSessionHooks } from './session.ts';
@@ -138,6 +139,7 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
       registerFilterRoutes(api, haven);
       registerIncidentRoutes(api, haven);
       registerBreachRoutes(api, haven);
+      registerMonitorRoutes(api, haven);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((_request, reply) =>
         reply.status(404).send({ error: { id: 'not-found', message: 'No such API route.' } }),

@@ -29,6 +29,7 @@ import { checkProxyPassword } from './auth-service.ts';
 import { recordExceptionUse } from './exception-service.ts';
 import { filterContext } from './filter-common.ts';
 import { filterSnapshot, recordIllegalHits } from './filter-service.ts';
+import { scanEvents } from './monitor-service.ts';
 import { authorise } from './school-service.ts';
 
 /**
@@ -220,6 +221,20 @@ export async function ingestEvents(
     });
     if (!fresh) return { batchId: input.batchId, duplicate: true, accepted: 0, illegalHits: 0 };
     await insertFilterDecisions(trx, decisions);
+    // What the proxy saw whole (searches, full addresses) goes through monitoring as it arrives.
+    await scanEvents(
+      haven,
+      trx,
+      schoolId,
+      decisions.map((d) => ({
+        at: d.at,
+        group: d.group,
+        user: d.username,
+        client: d.client,
+        url: d.url,
+        source: d.source,
+      })),
+    );
 
     // Change-log and audit writes last: they hold per-school and audit locks until commit.
     for (const [exceptionId, use] of uses) {

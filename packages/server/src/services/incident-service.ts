@@ -306,43 +306,68 @@ export async function openIncidentForIllegalHit(
     protocolKind: 'unsuitable-content',
     firstContact: 'log-anomaly',
   });
+  return openSystemIncident(haven, trx, {
+    schoolId: hit.schoolId,
+    channel: 'illegal-hit',
+    by: 'Haven filter',
+    report,
+    path: 'illegal',
+    illegalHitId: hit.id,
+    routing: 'Opened by the filter for the designated safeguarding lead.',
+  });
+}
+
+/**
+ * An incident Haven opens itself (an illegal-list hit, an escalated monitoring alert), already
+ * submitted, for the DSL, inside the caller's transaction.
+ */
+export async function openSystemIncident(
+  haven: Haven,
+  trx: Db,
+  o: {
+    schoolId: string;
+    channel: 'illegal-hit' | 'monitoring';
+    by: string;
+    report: Report;
+    path: 'illegal' | 'inappropriate';
+    illegalHitId?: string;
+    routing: string;
+    reporterAccountId?: string | null;
+  },
+) {
   const at = haven.now().toISOString();
   const draft = await createIncident(trx, {
-    schoolId: hit.schoolId,
+    schoolId: o.schoolId,
     status: 'draft',
-    channel: 'illegal-hit',
-    reporterAccountId: null,
-    reporterLabel: 'Haven filter',
+    channel: o.channel,
+    reporterAccountId: o.reporterAccountId ?? null,
+    reporterLabel: o.by,
     at,
-    occurredOn: report.occurredOn,
-    sealedReport: seal(haven, report),
-    illegalHitId: hit.id,
+    occurredOn: o.report.occurredOn,
+    sealedReport: seal(haven, o.report),
+    illegalHitId: o.illegalHitId ?? null,
   });
-  const opened = await openIncident(trx, draft.id, hit.schoolId, {
+  const opened = (await openIncident(trx, draft.id, o.schoolId, {
     at,
-    path: 'illegal',
+    path: o.path,
     restriction: 'none',
     restrictedTo: [],
     safeguarding: true,
-    urgent: true,
-    sealedReport: seal(haven, report),
-    occurredOn: report.occurredOn,
-  });
+    urgent: o.path === 'illegal',
+    sealedReport: seal(haven, o.report),
+    occurredOn: o.report.occurredOn,
+  }))!;
   await appendEntry(
     haven,
     trx,
-    { accountId: null, label: 'Haven filter', schoolId: hit.schoolId, grants: [], ip: null },
-    opened!,
+    { accountId: null, label: o.by, schoolId: o.schoolId, grants: [], ip: null },
+    opened,
     {
       kind: 'submitted',
-      body: {
-        routing: 'Opened by the filter for the designated safeguarding lead.',
-        path: 'illegal',
-        ladoStep: false,
-      },
+      body: { routing: o.routing, path: o.path, ladoStep: false },
     },
   );
-  return opened!;
+  return opened;
 }
 
 export async function myReports(haven: Haven, actor: Actor, schoolId: string) {

@@ -9,6 +9,7 @@ import type { Haven } from '../../src/haven.ts';
 import { createBreach, updateBreach } from '../../src/repositories/data-breaches.ts';
 import { addEvidence } from '../../src/repositories/incident-evidence.ts';
 import { appendIncidentEntry, createIncident, openIncident } from '../../src/repositories/incidents.ts';
+import { createAlert } from '../../src/repositories/monitor-alerts.ts';
 
 export const FIXTURE_REPORT = {
   occurredOn: '2026-11-20',
@@ -59,7 +60,7 @@ export async function makeOpenIncident(haven: Haven, schoolId: string) {
   return opened;
 }
 
-/** Everything about a school's incidents a refused request must leave alone. */
+/** Everything about a school's incidents, breaches and alerts a refused request must leave alone. */
 export async function incidentState(db: Db, schoolId: string) {
   const rows = await db
     .selectFrom('incidents')
@@ -85,11 +86,18 @@ export async function incidentState(db: Db, schoolId: string) {
     .where('school_id', '=', schoolId)
     .orderBy('id')
     .execute();
+  const alerts = await db
+    .selectFrom('monitor_alerts')
+    .select(['id', 'status'])
+    .where('school_id', '=', schoolId)
+    .orderBy('id')
+    .execute();
   return {
     incidents: rows,
     entries: entries.map((e) => e.id),
     evidence: evidence.map((e) => e.id),
     breaches,
+    alerts,
   };
 }
 
@@ -134,4 +142,21 @@ export async function makeBreach(haven: Haven, schoolId: string, decided = false
   });
   if (decided) await updateBreach(haven.db, b.id, { notReportableReason: 'Encrypted disk', at });
   return b;
+}
+
+/** A new monitoring alert. */
+export async function makeAlert(haven: Haven, schoolId: string) {
+  return createAlert(haven.db, {
+    schoolId,
+    at: haven.now().toISOString(),
+    category: 'bullying',
+    severity: 3,
+    phrase: 'kys',
+    source: 'search',
+    subject: 'pupil.fixture',
+    group: 'ks3',
+    sealedEvidence: haven.box.seal(
+      JSON.stringify([{ at: haven.now().toISOString(), text: 'kys', context: 'kys' }]),
+    ),
+  });
 }

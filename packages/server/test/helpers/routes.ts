@@ -35,6 +35,8 @@ export interface RouteIds {
   evidenceId: string;
   /** A data breach (with its ICO decision recorded, for the close route). */
   breachId: string;
+  /** A new monitoring alert. */
+  alertId: string;
 }
 
 export interface RouteCase {
@@ -532,6 +534,23 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     url: (ids) => `${school(ids)}/breaches/${ids.breachId}/close`,
     resource: 'breaches',
     action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/monitor/alerts',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/monitor/alerts`,
+    resource: 'monitorAlerts',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/monitor/alerts/:id/triage',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/monitor/alerts/${ids.alertId}/triage`,
+    body: () => ({ status: 'in-review' }),
+    resource: 'monitorAlerts',
+    action: 'triage',
     ok: 200,
   },
 ];

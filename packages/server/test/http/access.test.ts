@@ -24,6 +24,7 @@ import { forEachHaven, TestBrowser } from '../helpers/havens.ts';
 import { credential, DEMO_ACCOUNTS, type DemoLocal, expectError, SignIns } from '../helpers/http.ts';
 import {
   incidentState,
+  makeAlert,
   makeBreach,
   makeDraft,
   makeEvidence,
@@ -134,6 +135,13 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
     teacher: 403,
     governor: 403,
   },
+  'GET /api/schools/:schoolId/monitor/alerts': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/monitor/alerts/:id/triage': {
+    admin: 403,
+    dsl: 200,
+    teacher: 403,
+    governor: 403,
+  },
   'POST /api/schools/:schoolId/breaches': { admin: 201, dsl: 201, teacher: 201, governor: 403 },
   'GET /api/schools/:schoolId/breaches': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'GET /api/schools/:schoolId/breaches/:id': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
@@ -194,6 +202,7 @@ forEachHaven('access: every school route, every demo account', (t) => {
       incidentId: placeholder,
       evidenceId: placeholder,
       breachId: placeholder,
+      alertId: placeholder,
     };
     const exception = (requestedBy: string) => {
       const now = t.clock.now().getTime();
@@ -219,7 +228,9 @@ forEachHaven('access: every school route, every demo account', (t) => {
         displayName: `${givenName} Fixture${n}`,
       });
     };
-    if (route.name.includes('/evidence/:evidenceId')) {
+    if (route.name.includes('/monitor/alerts/:id')) {
+      ids.alertId = (await makeAlert(t.haven, schoolId)).id;
+    } else if (route.name.includes('/evidence/:evidenceId')) {
       const made = await makeEvidence(t.haven, schoolId);
       ids.incidentId = made.incident.id;
       ids.evidenceId = made.evidence.id;

@@ -64,6 +64,7 @@ forEachHaven('CSRF protection on every state-changing route', (t) => {
       incidentId: 'not-reached',
       evidenceId: 'not-reached',
       breachId: 'not-reached',
+      alertId: 'not-reached',
     };
   });
 

@@ -35,6 +35,11 @@ export function AppLayout() {
       show: hasSchool && can(account.grants, 'incidents', 'triage'),
     },
     {
+      to: paths.monitorAlerts,
+      label: t('web.nav.alerts'),
+      show: hasSchool && can(account.grants, 'monitorAlerts', 'read'),
+    },
+    {
       to: paths.incidentCounts,
       label: t('web.nav.incidentCounts'),
       show:
