@@ -39,6 +39,7 @@ export * from './services/actor.ts';
 export * from './services/audit.ts';
 export * from './services/auth-service.ts';
 export * from './services/breach-service.ts';
+export * from './services/daily-summary-service.ts';
 export * from './services/decision-log-service.ts';
 export * from './services/exception-service.ts';
 export * from './services/filter-common.ts';

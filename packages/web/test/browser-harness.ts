@@ -72,10 +72,14 @@ export async function startHarness(o: { pupils?: number; lists?: ListProvider } 
     base,
     browser,
     cred: (local) => demo.credentials.find((c) => c.email.startsWith(`${local}@`))!,
-    newContext: (phone = false) =>
-      phone
-        ? browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
-        : browser.newContext(),
+    async newContext(phone = false) {
+      const context = phone
+        ? await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+        : await browser.newContext();
+      // An action that cannot happen fails with its reason, rather than waiting out the test.
+      context.setDefaultTimeout(15_000);
+      return context;
+    },
     async close() {
       await browser.close();
       await app.close();

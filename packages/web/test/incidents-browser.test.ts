@@ -74,7 +74,9 @@ describe.skipIf(missing !== null)('incidents in Chromium: report, triage, closur
     expect(await teacher.textContent('main')).toContain('Continue this draft');
   });
 
-  it('takes the DSL from the alert to the incident, through the steps and the matrix, to closure', async () => {
+  it('takes the DSL from the alert to the incident, through the steps and the matrix, to closure', {
+    timeout: 60_000,
+  }, async () => {
     await signInWithTwoFactor(dsl, h, 'dsl');
     const alerts = dsl.getByRole('region', { name: /Alerts for you/ });
     await expect.poll(() => alerts.textContent()).toContain('Incident 1 was reported');
@@ -165,7 +167,9 @@ describe.skipIf(missing !== null)('incidents in Chromium: report, triage, closur
     ).toBe(0);
   });
 
-  it('takes a breach report from the teacher and shows the administrator its 72-hour clock', async () => {
+  it('takes a breach report from the teacher and shows the administrator its 72-hour clock', {
+    timeout: 60_000,
+  }, async () => {
     await teacher.goto(`${h.base}/report`);
     await teacher.getByRole('link', { name: /Report a data breach instead/ }).click();
     await expect.poll(() => heading(teacher)).toBe('Report a data breach');

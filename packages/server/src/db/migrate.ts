@@ -16,6 +16,7 @@ import * as notifications from './migrations/20261201T1000_notifications.ts';
 import * as incidents from './migrations/20261201T1100_incidents.ts';
 import * as evidenceBreaches from './migrations/20261201T1200_evidence_breaches.ts';
 import * as monitorAlerts from './migrations/20261201T1300_monitor_alerts.ts';
+import * as dailySummaries from './migrations/20261201T1400_daily_summaries.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1100_incidents': incidents,
   '20261201T1200_evidence_breaches': evidenceBreaches,
   '20261201T1300_monitor_alerts': monitorAlerts,
+  '20261201T1400_daily_summaries': dailySummaries,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

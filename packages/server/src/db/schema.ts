@@ -480,6 +480,19 @@ export interface MonitorAlertsTable {
   incident_id: string | null;
 }
 
+export interface DailySummariesTable {
+  school_id: string;
+  day: IsoDate;
+  created_at: IsoTimestamp;
+  /** Sealed. */
+  text: string;
+  /** Sealed. */
+  html: string;
+  email_state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  sent_at: IsoTimestamp | null;
+}
+
 export interface Database {
   trusts: TrustsTable;
   schools: SchoolsTable;
@@ -509,6 +522,7 @@ export interface Database {
   incident_custody: IncidentCustodyTable;
   data_breaches: DataBreachesTable;
   monitor_alerts: MonitorAlertsTable;
+  daily_summaries: DailySummariesTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

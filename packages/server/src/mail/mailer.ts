@@ -1,10 +1,12 @@
 import type { Transporter } from 'nodemailer';
 
-/** What Haven sends: plain text, one recipient a message, no personal content (callers see to it). */
+/** What Haven sends: one recipient a message; alerts carry no personal content (callers see to it). */
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML version beside the text (the daily summary). */
+  html?: string;
 }
 
 export interface Mailer {
@@ -22,7 +24,13 @@ export function smtpMailer(url: string, from: string): Mailer {
   };
   return {
     async send(message) {
-      await (await open()).sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await (await open()).sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+      });
     },
     close() {
       void transport?.then((t) => t.close());

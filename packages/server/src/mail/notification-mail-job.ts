@@ -1,10 +1,12 @@
 import type { Haven } from '../haven.ts';
+import { runDailySummaries } from '../services/daily-summary-service.ts';
 import { sendPendingEmails } from '../services/notification-service.ts';
 import { type Mailer, smtpMailer } from './mailer.ts';
 
 /**
  * Sends notification e-mails while Haven runs: every few seconds, so an urgent alert reaches the
- * DSL's inbox within moments of being written. Returns a function that stops it.
+ * DSL's inbox within moments of being written; and makes and sends the daily internet usage
+ * summary once its time has come. Returns a function that stops it.
  */
 export function startNotificationMail(
   haven: Haven,
@@ -22,6 +24,7 @@ export function startNotificationMail(
     running = true;
     try {
       await sendPendingEmails(haven, mailer);
+      await runDailySummaries(haven, mailer);
     } catch (error) {
       o.onError?.(error as Error);
     } finally {

@@ -545,6 +545,14 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     ok: 200,
   },
   {
+    name: 'GET /api/schools/:schoolId/monitor/summaries',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/monitor/summaries`,
+    resource: 'monitorAlerts',
+    action: 'read',
+    ok: 200,
+  },
+  {
     name: 'POST /api/schools/:schoolId/monitor/alerts/:id/triage',
     method: 'POST',
     url: (ids) => `${school(ids)}/monitor/alerts/${ids.alertId}/triage`,

@@ -136,6 +136,7 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
     governor: 403,
   },
   'GET /api/schools/:schoolId/monitor/alerts': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/monitor/summaries': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/monitor/alerts/:id/triage': {
     admin: 403,
     dsl: 200,

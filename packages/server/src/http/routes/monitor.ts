@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Haven } from '../../haven.ts';
+import { dailySummaries } from '../../services/daily-summary-service.ts';
 import { monitorAlerts, triageInput, triageMonitorAlert } from '../../services/monitor-service.ts';
 import { requireSignedIn } from '../session.ts';
 
@@ -46,5 +47,17 @@ export function registerMonitorRoutes(app: FastifyInstance, haven: Haven): void 
         request.params.id,
         request.body,
       ),
+  );
+
+  api.get(
+    `${base}/summaries`,
+    {
+      schema: {
+        summary:
+          'The daily internet usage summaries kept in Haven, newest first (DSL and headteacher; audit-logged)',
+        params: schoolParams,
+      },
+    },
+    async (request) => dailySummaries(haven, requireSignedIn(request).actor, request.params.schoolId),
   );
 }
