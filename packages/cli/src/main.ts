@@ -3,6 +3,7 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerFilterCommands } from './commands/filter.ts';
 import { registerGatewayCommand } from './commands/gateway.ts';
+import { registerImportCommand } from './commands/import.ts';
 import { registerIncidentCommands } from './commands/incident.ts';
 import { registerListsCommands } from './commands/lists.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
@@ -39,6 +40,7 @@ registerFilterCommands(program);
 registerGatewayCommand(program);
 registerIncidentCommands(program);
 registerMonitorCommands(program);
+registerImportCommand(program);
 
 /** Every command, subcommands included, so `haven --help` lists all of them. */
 function allCommands(cmd: Command, prefix = ''): string[] {

@@ -10,6 +10,8 @@ import {
   normalise,
   PhraseMatcher,
   parsePhraseFile,
+  parseSquidCombined,
+  parseSquidNative,
   scannableText,
   schoolPhrases,
   searchTerms,
@@ -145,5 +147,54 @@ describe('search terms', () => {
       'how to hide cuts',
     );
     expect(scannableText('  hello  ')).toEqual({ text: 'hello', source: 'text' });
+  });
+});
+
+describe('log lines', () => {
+  it('read Squid native lines, CONNECT and denials included, and say what is wrong with a bad one', () => {
+    expect(
+      parseSquidNative(
+        '1286536308.779    180 192.168.0.224 TCP_MISS/200 411 GET http://www.google.com/ - DIRECT/74.125.39.104 text/html',
+      ),
+    ).toEqual({
+      ok: true,
+      entry: {
+        at: '2010-10-08T11:11:48.779Z',
+        client: '192.168.0.224',
+        user: null,
+        method: 'GET',
+        url: 'http://www.google.com/',
+        host: 'www.google.com',
+        blocked: false,
+      },
+    });
+    expect(
+      parseSquidNative(
+        '1286536309.000 5 10.0.0.9 TCP_DENIED/403 3722 CONNECT pokerstars.com:443 alice HIER_NONE/- -',
+      ),
+    ).toMatchObject({
+      ok: true,
+      entry: { host: 'pokerstars.com', user: 'alice', blocked: true },
+    });
+    expect(parseSquidNative('x')).toEqual({ ok: false, reason: 'expected at least 7 fields, found 1' });
+    expect(parseSquidNative('abc 1 2 TCP_MISS/200 4 GET http://x/')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Unix time/),
+    });
+    expect(parseSquidNative('1 1 2 MISS 4 GET http://x/')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/result code/),
+    });
+  });
+  it('read Squid combined lines with their time zone', () => {
+    expect(
+      parseSquidCombined(
+        '192.168.0.224 - alice [10/Oct/2010:13:55:36 +0100] "GET http://example.org/x HTTP/1.1" 200 2326 "-" "Mozilla/5.0" TCP_DENIED:HIER_NONE',
+      ),
+    ).toMatchObject({
+      ok: true,
+      entry: { at: '2010-10-10T12:55:36.000Z', user: 'alice', host: 'example.org', blocked: true },
+    });
+    expect(parseSquidCombined('not a log line').ok).toBe(false);
   });
 });

@@ -47,6 +47,7 @@ export * from './services/filter-service.ts';
 export * from './services/filter-settings-service.ts';
 export * from './services/gateway-service.ts';
 export * from './services/incident-service.ts';
+export * from './services/log-import-service.ts';
 export * from './services/monitor-service.ts';
 export * from './services/notification-service.ts';
 export * from './services/policy-service.ts';

@@ -1,5 +1,6 @@
 export * from './categories.ts';
 export * from './library.ts';
+export * from './log-formats.ts';
 export * from './matcher.ts';
 export * from './normalise.ts';
 export * from './search-terms.ts';

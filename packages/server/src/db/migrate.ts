@@ -17,6 +17,7 @@ import * as incidents from './migrations/20261201T1100_incidents.ts';
 import * as evidenceBreaches from './migrations/20261201T1200_evidence_breaches.ts';
 import * as monitorAlerts from './migrations/20261201T1300_monitor_alerts.ts';
 import * as dailySummaries from './migrations/20261201T1400_daily_summaries.ts';
+import * as logImports from './migrations/20261201T1500_log_imports.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1200_evidence_breaches': evidenceBreaches,
   '20261201T1300_monitor_alerts': monitorAlerts,
   '20261201T1400_daily_summaries': dailySummaries,
+  '20261201T1500_log_imports': logImports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -493,6 +493,16 @@ export interface DailySummariesTable {
   sent_at: IsoTimestamp | null;
 }
 
+export interface LogImportsTable {
+  school_id: string;
+  sha256: string;
+  format: string;
+  at: IsoTimestamp;
+  lines: number;
+  imported: number;
+  problems: number;
+}
+
 export interface Database {
   trusts: TrustsTable;
   schools: SchoolsTable;
@@ -523,6 +533,7 @@ export interface Database {
   data_breaches: DataBreachesTable;
   monitor_alerts: MonitorAlertsTable;
   daily_summaries: DailySummariesTable;
+  log_imports: LogImportsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -39,6 +39,50 @@ export interface DemoResult {
 }
 
 /**
+ * A school from a bundled template, with the template as its approved policy (approved as the
+ * seed records it, or today for the blank) and no people yet. Used by the demo and by commands
+ * that need a school to attach records to (`haven import`).
+ */
+export async function createSchoolFromTemplate(haven: Haven, templateId: string) {
+  const doc = policy.template(templateId);
+  if (!doc) throw new Error(`no template "${templateId}"`);
+  // A federation or trust (seed 001) holds its schools from day one.
+  const trust = doc.school.trust ? await createTrust(haven.db, { name: doc.school.trust.name }) : null;
+  const { school } = await createSchool(haven.db, {
+    trustId: trust?.id ?? null,
+    slug: doc.id,
+    name: doc.school.name,
+    templateId,
+    timeZone: doc.school.timeZone,
+    // Welsh schools get Welsh when the catalogue has it; English until then.
+    locale: doc.school.languages.includes('cy') ? 'cy' : 'en',
+    sites: doc.school.sites.map((s) => ({ slug: s.id, name: s.name })),
+  });
+  const actor = { ...CLI_ACTOR, label: 'demo', schoolId: school.id };
+  await audit(
+    haven.db,
+    actor,
+    'school.created',
+    { type: 'school', id: school.id, schoolId: school.id },
+    { template: templateId, demo: true },
+  );
+  const draft = await saveDraft(haven, actor, school.id, doc, { skipAuthorise: true });
+  const approval = doc.review.approvals.find((a) => a.on !== null);
+  await recordApproval(
+    haven,
+    actor,
+    school.id,
+    {
+      versionId: draft.id,
+      approvedOn: approval?.on ?? haven.now().toISOString().slice(0, 10),
+      approvedBy: approval?.body ?? 'Governing body',
+    },
+    { skipAuthorise: true },
+  );
+  return { school, actor };
+}
+
+/**
  * Creates a demo school from a bundled template: the template as its approved policy, a holder
  * for every post the policy names, about 200 pupils across its year groups with linked parents,
  * governors, and four accounts to sign in with. Idempotent: an existing school is left alone.
@@ -69,41 +113,7 @@ export async function createDemoSchool(
 
   const random = seededRandom(20261123);
   const domain = `${doc.id}.example`;
-  // A federation or trust (seed 001) holds its schools from day one.
-  const trust = doc.school.trust ? await createTrust(haven.db, { name: doc.school.trust.name }) : null;
-  const { school } = await createSchool(haven.db, {
-    trustId: trust?.id ?? null,
-    slug: doc.id,
-    name: doc.school.name,
-    templateId,
-    timeZone: doc.school.timeZone,
-    // Welsh schools get Welsh when the catalogue has it; English until then.
-    locale: doc.school.languages.includes('cy') ? 'cy' : 'en',
-    sites: doc.school.sites.map((s) => ({ slug: s.id, name: s.name })),
-  });
-  const actor = { ...CLI_ACTOR, label: 'demo', schoolId: school.id };
-  await audit(
-    haven.db,
-    actor,
-    'school.created',
-    { type: 'school', id: school.id, schoolId: school.id },
-    { template: templateId, demo: true },
-  );
-
-  // The template becomes version 1, approved as the seed records it (or today, for the blank).
-  const draft = await saveDraft(haven, actor, school.id, doc, { skipAuthorise: true });
-  const approval = doc.review.approvals.find((a) => a.on !== null);
-  await recordApproval(
-    haven,
-    actor,
-    school.id,
-    {
-      versionId: draft.id,
-      approvedOn: approval?.on ?? haven.now().toISOString().slice(0, 10),
-      approvedBy: approval?.body ?? 'Governing body',
-    },
-    { skipAuthorise: true },
-  );
+  const { school, actor } = await createSchoolFromTemplate(haven, templateId);
 
   const usedNames = new Set<string>();
   const newPerson = async (

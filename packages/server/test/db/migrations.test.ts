@@ -36,7 +36,7 @@ const INCIDENT_TABLES = [
   'incident_evidence',
   'incidents',
 ];
-const MONITOR_TABLES = ['daily_summaries', 'monitor_alerts'];
+const MONITOR_TABLES = ['daily_summaries', 'log_imports', 'monitor_alerts'];
 const HAVEN_TABLES = [
   ...BASE_TABLES,
   ...FILTER_TABLES,
@@ -54,6 +54,7 @@ const MIGRATIONS = [
   '20261201T1200_evidence_breaches',
   '20261201T1300_monitor_alerts',
   '20261201T1400_daily_summaries',
+  '20261201T1500_log_imports',
 ];
 
 const havenTables = (names: string[]) => names.filter((name) => !name.startsWith('kysely_'));
@@ -89,6 +90,10 @@ forEachDatabase(
     });
 
     it('steps down one migration at a time', async () => {
+      expect(await migrateDown(t.db)).toEqual({
+        ok: true,
+        results: [{ name: '20261201T1500_log_imports', direction: 'down', status: 'success' }],
+      });
       expect(await migrateDown(t.db)).toEqual({
         ok: true,
         results: [{ name: '20261201T1400_daily_summaries', direction: 'down', status: 'success' }],
@@ -166,6 +171,7 @@ forEachDatabase(
         { name: '20261201T1200_evidence_breaches', direction: 'up', status: 'not-executed' },
         { name: '20261201T1300_monitor_alerts', direction: 'up', status: 'not-executed' },
         { name: '20261201T1400_daily_summaries', direction: 'up', status: 'not-executed' },
+        { name: '20261201T1500_log_imports', direction: 'up', status: 'not-executed' },
       ]);
     });
   },
