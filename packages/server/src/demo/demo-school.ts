@@ -113,7 +113,7 @@ export async function createDemoSchool(
 
   const random = seededRandom(20261123);
   const domain = `${doc.id}.example`;
-  const { school, actor } = await createSchoolFromTemplate(haven, templateId);
+  const { school } = await createSchoolFromTemplate(haven, templateId);
 
   const usedNames = new Set<string>();
   const newPerson = async (
