@@ -79,7 +79,9 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
     await signIn(page, 'dsl');
     await expect.poll(() => page.url()).toContain('/two-factor/setup');
     const start = page.getByRole('button', { name: 'Start setting up' });
-    if (await start.isVisible().catch(() => false)) await start.click();
+    // Wait for the page to settle on one or the other: checking the button at once races a slow render.
+    await start.or(page.locator('code.secret')).first().waitFor();
+    if (await start.isVisible()) await start.click();
     const key = (await page.locator('code.secret').textContent())?.replace(/\s/g, '') ?? '';
     expect(key).toMatch(/^[A-Z2-7]{32}$/);
     await page
