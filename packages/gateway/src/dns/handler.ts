@@ -63,7 +63,8 @@ export class QueryHandler {
 
   handle(request: Buffer, client: string, transport: 'udp' | 'tcp', respond: Respond): void {
     this.stats.queries++;
-    // RFC 1035 §4.1.1: an opcode other than QUERY is not implemented here (NOTIFY, UPDATE, DSO…).
+    // RFC 1035 §4.1.1: a filtering resolver answers only QUERY; NOTIFY, UPDATE, DSO and the rest get
+    // the NOTIMP the RFC prescribes for an opcode a server does not take.
     // A response (QR set) is never answered, whatever it holds.
     if (request.length >= 12 && (request[2]! & 0x80) === 0 && ((request[2]! >> 3) & 0xf) !== Opcode.QUERY) {
       respond(headerOnlyResponse(request, Rcode.NOTIMP));
