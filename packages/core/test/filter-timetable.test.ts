@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
+  dayBounds,
   defaultTimetable,
   describeMoment,
   instantOf,
@@ -121,5 +123,29 @@ describe('invalid timetables are refused with the field', () => {
   });
   it('a local time that is not one is refused', () => {
     expect(() => instantOf('Europe/London', '23/11/2026 10:00')).toThrow(/not a local time/);
+  });
+});
+
+describe('local days as instants', () => {
+  it('counts calendar days across months, years and leap days', () => {
+    expect(addDays('2026-10-31', 1)).toBe('2026-11-01');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-29', 0)).toBe('2026-03-29');
+  });
+  it('gives a day 23 hours in spring, 25 in autumn and 24 otherwise (London)', () => {
+    const hours = (day: string) => {
+      const { start, end } = dayBounds('Europe/London', day);
+      return (end.getTime() - start.getTime()) / 3_600_000;
+    };
+    expect(dayBounds('Europe/London', '2026-10-25').start.toISOString()).toBe('2026-10-24T23:00:00.000Z');
+    expect(dayBounds('Europe/London', '2026-10-25').end.toISOString()).toBe('2026-10-26T00:00:00.000Z');
+    expect(hours('2026-10-25')).toBe(25);
+    expect(hours('2026-03-29')).toBe(23);
+    expect(hours('2026-11-23')).toBe(24);
+  });
+  it('starts a day whose midnight the clocks skip when they resume (Santiago, 6 September 2026)', () => {
+    const { start } = dayBounds('America/Santiago', '2026-09-06');
+    expect(start.toISOString()).toBe('2026-09-06T04:00:00.000Z');
   });
 });

@@ -166,6 +166,8 @@ describe('log lines', () => {
         url: 'http://www.google.com/',
         host: 'www.google.com',
         blocked: false,
+        source: 'proxy',
+        filterCategory: null,
       },
     });
     expect(

@@ -28,6 +28,8 @@ import { MyReports } from './pages/incidents/MyReports.tsx';
 import { ReportConcern } from './pages/incidents/ReportConcern.tsx';
 import { Matrix } from './pages/Matrix.tsx';
 import { MonitorAlerts } from './pages/MonitorAlerts.tsx';
+import { MonitorReports } from './pages/MonitorReports.tsx';
+import { MonitorSettings } from './pages/MonitorSettings.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { People } from './pages/People.tsx';
 import { Policy } from './pages/Policy.tsx';
@@ -89,6 +91,18 @@ export function App() {
           <Route path={paths.incidentPattern} element={<IncidentPage />} />
           <Route path={paths.incidentCounts} element={<IncidentCounts />} />
           <Route path={paths.monitorAlerts} element={<MonitorAlerts />} />
+          <Route
+            path={paths.monitorReports}
+            element={
+              <RequireGrant
+                check={(g) => can(g, 'monitorReports', 'read')}
+                title={t('web.monitorReport.title')}
+              >
+                <MonitorReports />
+              </RequireGrant>
+            }
+          />
+          <Route path={paths.monitorSettings} element={<MonitorSettings />} />
           <Route path={paths.breaches} element={<BreachLog />} />
           <Route path={paths.reportBreach} element={<ReportBreach />} />
           <Route path={`${paths.breaches}/:breachId`} element={<BreachLog />} />

@@ -29,6 +29,8 @@ export const paths = {
   incidentPattern: '/incidents/:incidentId',
   incidentCounts: '/incident-counts',
   monitorAlerts: '/monitor/alerts',
+  monitorReports: '/monitor/reports',
+  monitorSettings: '/monitor/settings',
   breaches: '/breaches',
   reportBreach: '/breaches/report',
   account: '/account',

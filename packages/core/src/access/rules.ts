@@ -130,6 +130,25 @@ export const ACCESS_RULES = {
     read: ['dsl', 'headteacher'],
     triage: ['dsl', 'headteacher'],
   },
+  /**
+   * Reports: counts over the decision log and the alerts, by day, category and group, with no
+   * addresses, phrases or names. Monitoring reports are the DSL's to review (DfE standards), with
+   * the headteacher and the online safety lead, who reports trends to governors; the network
+   * manager searches the decision log itself and has no need of alert trends. A report about one
+   * person is in effect a look at their alerts: only those who read alerts may ask for one.
+   */
+  monitorReports: {
+    read: ['dsl', 'headteacher', 'online-safety-lead'],
+    byUser: ['dsl', 'headteacher'],
+  },
+  /**
+   * What monitoring looks for (the school's phrase changes, thresholds by group, digests, the
+   * summary's time): no pupil in it. The DSL and the headteacher change it.
+   */
+  monitorSettings: {
+    read: ['dsl', 'headteacher', 'online-safety-lead'],
+    write: ['dsl', 'headteacher'],
+  },
 } as const satisfies Record<string, Record<string, readonly Grant[]>>;
 
 export type Resource = keyof typeof ACCESS_RULES;

@@ -234,3 +234,21 @@ export function instantOf(timeZone: string, wall: string): Date {
   }
   return new Date(asUtc - before);
 }
+
+/** The calendar date `days` after `date` (before, when negative); both `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A local day as instants: its first moment and the next day's, in a time zone. A day the clocks
+ * change on is 23 or 25 hours long; where a zone skips midnight, the day starts when it resumes.
+ */
+export function dayBounds(timeZone: string, date: string): { start: Date; end: Date } {
+  return {
+    start: instantOf(timeZone, `${date}T00:00`),
+    end: instantOf(timeZone, `${addDays(date, 1)}T00:00`),
+  };
+}

@@ -65,7 +65,19 @@ function openSqlite(dataDir: string): OpenedDatabase {
     throw new DatabaseUnavailableError(location, error);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqliteHandles.set(db, sqlite);
   return { db, dialect: 'sqlite', location, close: once(() => db.destroy()) };
+}
+
+const sqliteHandles = new WeakMap<Kysely<Database>, SqliteDatabase.Database>();
+
+/**
+ * The embedded database's own handle, for the one bulk path (log imports) where building each
+ * statement through the query builder costs more than writing the rows. Undefined on PostgreSQL.
+ * SQLite has one connection, so statements run on it join whatever transaction is open there.
+ */
+export function sqliteHandle(db: Kysely<Database>): SqliteDatabase.Database | undefined {
+  return sqliteHandles.get(db);
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;

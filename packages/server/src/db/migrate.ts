@@ -18,6 +18,7 @@ import * as evidenceBreaches from './migrations/20261201T1200_evidence_breaches.
 import * as monitorAlerts from './migrations/20261201T1300_monitor_alerts.ts';
 import * as dailySummaries from './migrations/20261201T1400_daily_summaries.ts';
 import * as logImports from './migrations/20261201T1500_log_imports.ts';
+import * as monitorSettings from './migrations/20261202T0900_monitor_settings.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1300_monitor_alerts': monitorAlerts,
   '20261201T1400_daily_summaries': dailySummaries,
   '20261201T1500_log_imports': logImports,
+  '20261202T0900_monitor_settings': monitorSettings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -478,6 +478,8 @@ export interface MonitorAlertsTable {
   triaged_at: IsoTimestamp | null;
   triage_note: string | null;
   incident_id: string | null;
+  notified_at: IsoTimestamp | null;
+  digested_at: IsoTimestamp | null;
 }
 
 export interface DailySummariesTable {
@@ -501,6 +503,44 @@ export interface LogImportsTable {
   lines: number;
   imported: number;
   problems: number;
+  /** Lines read and committed so far: where an interrupted import resumes. */
+  done_lines: number;
+  finished_at: IsoTimestamp | null;
+  site_id: string | null;
+}
+
+export interface MonitorSettingsTable {
+  school_id: string;
+  settings: string;
+  revision: number;
+  updated_at: IsoTimestamp;
+  updated_by: string;
+}
+
+export interface MonitorSuppressionsTable {
+  school_id: string;
+  phrase_id: string;
+  context: string;
+  alert_id: string | null;
+  created_by: string;
+  created_at: IsoTimestamp;
+}
+
+export interface MonitorDigestsTable {
+  school_id: string;
+  period_start: IsoTimestamp;
+  period_end: IsoTimestamp;
+  alerts: number;
+  created_at: IsoTimestamp;
+}
+
+export interface FilterSignInHistoryTable {
+  school_id: string;
+  address: string;
+  username: string;
+  group_id: string;
+  since: IsoTimestamp;
+  until: IsoTimestamp;
 }
 
 export interface Database {
@@ -534,6 +574,10 @@ export interface Database {
   monitor_alerts: MonitorAlertsTable;
   daily_summaries: DailySummariesTable;
   log_imports: LogImportsTable;
+  monitor_settings: MonitorSettingsTable;
+  monitor_suppressions: MonitorSuppressionsTable;
+  monitor_digests: MonitorDigestsTable;
+  filter_sign_in_history: FilterSignInHistoryTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

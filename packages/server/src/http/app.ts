@@ -22,6 +22,7 @@ import { registerGatewayRoutes } from './routes/gateway.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerIncidentRoutes } from './routes/incidents.ts';
 import { registerMonitorRoutes } from './routes/monitor.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 import { registerSchoolRoutes } from './routes/schools.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSessionHooks } from './session.ts';
@@ -140,6 +141,7 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
       registerIncidentRoutes(api, haven);
       registerBreachRoutes(api, haven);
       registerMonitorRoutes(api, haven);
+      registerReportRoutes(api, haven);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((_request, reply) =>
         reply.status(404).send({ error: { id: 'not-found', message: 'No such API route.' } }),

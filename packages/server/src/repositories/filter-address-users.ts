@@ -50,3 +50,64 @@ export async function deleteEndedAddressUsers(db: Db, now: IsoTimestamp): Promis
   const result = await db.deleteFrom('filter_address_users').where('until', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * Keeps each sign-in in the history as well: an imported log from last week is put to the person
+ * who was signed in at that address then, which the current association cannot tell.
+ */
+export async function recordSignIn(
+  db: Db,
+  schoolId: string,
+  entry: AddressUser & { since: IsoTimestamp },
+): Promise<void> {
+  await db
+    .insertInto('filter_sign_in_history')
+    .values({
+      school_id: schoolId,
+      address: entry.address,
+      username: entry.user,
+      group_id: entry.group,
+      since: entry.since,
+      until: entry.until,
+    })
+    .execute();
+}
+
+export interface SignInSpan {
+  user: string;
+  group: string;
+  since: number;
+  until: number;
+}
+
+/** The school's sign-in history by address, each address's spans in time order. */
+export async function signInHistory(db: Db, schoolId: string): Promise<Map<string, SignInSpan[]>> {
+  const rows = await db
+    .selectFrom('filter_sign_in_history')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .orderBy('address')
+    .orderBy('since')
+    .execute();
+  const out = new Map<string, SignInSpan[]>();
+  for (const r of rows) {
+    const spans = out.get(r.address) ?? [];
+    spans.push({
+      user: r.username,
+      group: r.group_id,
+      since: Date.parse(r.since),
+      until: Date.parse(r.until),
+    });
+    out.set(r.address, spans);
+  }
+  return out;
+}
+
+/** Removes history older than the decision log keeps (the same retention). */
+export async function deleteSignInHistoryBefore(db: Db, schoolId: string, before: IsoTimestamp) {
+  await db
+    .deleteFrom('filter_sign_in_history')
+    .where('school_id', '=', schoolId)
+    .where('until', '<', before)
+    .execute();
+}

@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import type { sqliteHandle } from '../db/database.ts';
 import type { Db, DecisionSource, FilterDecisionsTable, IsoTimestamp } from '../db/schema.ts';
 import { clampLimit } from './paging.ts';
 
@@ -92,13 +93,52 @@ const toRow = (d: NewFilterDecision): Insertable<FilterDecisionsTable> => ({
   batch_id: d.batchId,
 });
 
+type SqliteHandle = NonNullable<ReturnType<typeof sqliteHandle>>;
+const prepared = new WeakMap<SqliteHandle, import('better-sqlite3').Statement<unknown[]>>();
+// better-sqlite3's statement type takes its parameters as one tuple type argument.
+function preparedInsert(sqlite: SqliteHandle) {
+  let statement = prepared.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare<unknown[]>(
+      `insert into filter_decisions (school_id, at, site, gateway_id, group_id, username, client, host, url, category, action, kind, rule, source, batch_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    prepared.set(sqlite, statement);
+  }
+  return statement;
+}
+
 /** Rows per INSERT: 16 values each stays well inside SQLite's and PostgreSQL's parameter limits. */
 const INSERT_CHUNK = 500;
 
 export async function insertFilterDecisions(
   db: Db,
   decisions: readonly NewFilterDecision[],
+  /** The embedded database's handle, where the caller holds its transaction (bulk imports). */
+  sqlite?: SqliteHandle,
 ): Promise<number> {
+  if (sqlite) {
+    const insert = preparedInsert(sqlite);
+    for (const d of decisions)
+      insert.run(
+        d.schoolId,
+        d.at,
+        d.site,
+        d.gatewayId,
+        d.group,
+        d.username,
+        d.client,
+        d.host,
+        d.url,
+        d.category,
+        d.action,
+        d.kind,
+        d.rule,
+        d.source,
+        d.batchId,
+      );
+    return decisions.length;
+  }
   for (let i = 0; i < decisions.length; i += INSERT_CHUNK) {
     await db
       .insertInto('filter_decisions')

@@ -1,6 +1,12 @@
 import type { Db, IsoTimestamp } from '../db/schema.ts';
 
-/** A school's stored filter settings, as saved (validate with core's `filterSettings` before use). */
+/**
+ * A school's stored settings, as saved, in revisions: the filter's (`filter_settings`; validate
+ * with core's `filterSettings` before use) and monitoring's (`monitor_settings`, core's
+ * `monitorSettings`). Both tables have the same shape.
+ */
+export type SettingsTable = 'filter_settings' | 'monitor_settings';
+
 export interface StoredFilterSettings {
   schoolId: string;
   settings: unknown;
@@ -12,12 +18,9 @@ export interface StoredFilterSettings {
 export async function getStoredFilterSettings(
   db: Db,
   schoolId: string,
+  table: SettingsTable = 'filter_settings',
 ): Promise<StoredFilterSettings | undefined> {
-  const row = await db
-    .selectFrom('filter_settings')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .executeTakeFirst();
+  const row = await db.selectFrom(table).selectAll().where('school_id', '=', schoolId).executeTakeFirst();
   return (
     row && {
       schoolId: row.school_id,
@@ -37,12 +40,13 @@ export async function getStoredFilterSettings(
 export async function saveStoredFilterSettings(
   db: Db,
   input: { schoolId: string; settings: unknown; expected: number; updatedBy: string; at: IsoTimestamp },
+  table: SettingsTable = 'filter_settings',
 ): Promise<number | undefined> {
   const text = JSON.stringify(input.settings);
   const revision = input.expected + 1;
   if (input.expected === 0) {
     const inserted = await db
-      .insertInto('filter_settings')
+      .insertInto(table)
       .values({
         school_id: input.schoolId,
         settings: text,
@@ -56,7 +60,7 @@ export async function saveStoredFilterSettings(
     return inserted ? revision : undefined;
   }
   const updated = await db
-    .updateTable('filter_settings')
+    .updateTable(table)
     .set({ settings: text, revision, updated_at: input.at, updated_by: input.updatedBy })
     .where('school_id', '=', input.schoolId)
     .where('revision', '=', input.expected)

@@ -76,6 +76,8 @@ export async function createAlert(
       triaged_at: null,
       triage_note: null,
       incident_id: null,
+      notified_at: null,
+      digested_at: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -167,4 +169,63 @@ export async function triageAlert(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** The alert went to the DSL at once: the digest leaves it out. */
+export async function markImmediate(db: Db, id: string, at: IsoTimestamp): Promise<void> {
+  await db.updateTable('monitor_alerts').set({ notified_at: at }).where('id', '=', id).execute();
+}
+
+/** Alerts raised since the last digest that did not go to the DSL at once, by category and severity. */
+export async function undigestedAlertCounts(db: Db, schoolId: string) {
+  return db
+    .selectFrom('monitor_alerts')
+    .select(['category', 'severity', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('school_id', '=', schoolId)
+    .where('notified_at', 'is', null)
+    .where('digested_at', 'is', null)
+    .groupBy(['category', 'severity'])
+    .orderBy('severity', 'desc')
+    .orderBy('category')
+    .execute();
+}
+
+/**
+ * Claims a digest for the period ending at `end` and stamps the alerts it covers, in one
+ * transaction (the caller's): the key (school, period end) makes a second claim fail.
+ */
+export async function claimDigest(
+  db: Db,
+  d: { schoolId: string; start: IsoTimestamp; end: IsoTimestamp; alerts: number; at: IsoTimestamp },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('monitor_digests')
+    .values({
+      school_id: d.schoolId,
+      period_start: d.start,
+      period_end: d.end,
+      alerts: d.alerts,
+      created_at: d.at,
+    })
+    .onConflict((oc) => oc.columns(['school_id', 'period_end']).doNothing())
+    .returning('school_id')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await db
+    .updateTable('monitor_alerts')
+    .set({ digested_at: d.end })
+    .where('school_id', '=', d.schoolId)
+    .where('notified_at', 'is', null)
+    .where('digested_at', 'is', null)
+    .execute();
+  return true;
+}
+
+export async function lastDigestEnd(db: Db, schoolId: string): Promise<IsoTimestamp | null> {
+  const row = await db
+    .selectFrom('monitor_digests')
+    .select((eb) => eb.fn.max('period_end').as('end'))
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  return (row?.end as IsoTimestamp | null | undefined) ?? null;
 }

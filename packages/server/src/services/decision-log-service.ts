@@ -1,5 +1,6 @@
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
+import { deleteSignInHistoryBefore } from '../repositories/filter-address-users.ts';
 import {
   type DecisionCursor,
   deleteFilterDecisionsBefore,
@@ -109,6 +110,7 @@ export async function deleteDecisionsBefore(
   options: { chunkSize?: number } = {},
 ): Promise<number> {
   const deleted = await deleteFilterDecisionsBefore(haven.db, schoolId, before.toISOString(), options);
+  await deleteSignInHistoryBefore(haven.db, schoolId, before.toISOString());
   if (deleted > 0) {
     await audit(
       haven.db,

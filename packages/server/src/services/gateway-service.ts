@@ -4,7 +4,7 @@ import type { DecisionSource } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
-import { setAddressUser } from '../repositories/filter-address-users.ts';
+import { recordSignIn, setAddressUser } from '../repositories/filter-address-users.ts';
 import { appendChangeLog } from '../repositories/filter-change-log.ts';
 import {
   claimEventBatch,
@@ -351,8 +351,16 @@ export async function gatewaySignIn(
   const now = haven.now();
   const until = new Date(now.getTime() + ADDRESS_SIGN_IN_HOURS * 3_600_000).toISOString();
   await inTransaction(haven.db, async (trx) => {
-    if (input.client && group)
+    if (input.client && group) {
       await setAddressUser(trx, schoolId, { address: input.client, user: account.email, group, until });
+      await recordSignIn(trx, schoolId, {
+        address: input.client,
+        user: account.email,
+        group,
+        since: now.toISOString(),
+        until,
+      });
+    }
     await audit(
       trx,
       { ...gatewayActor(gateway, ip), label: account.email, accountId: account.id },

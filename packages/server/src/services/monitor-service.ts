@@ -11,11 +11,20 @@ import {
   getAlert,
   listAlerts,
   type MonitorAlert,
+  markImmediate,
   triageAlert,
 } from '../repositories/monitor-alerts.ts';
+import {
+  addSuppressions,
+  listSuppressions,
+  removeSuppression,
+  suppressionKey,
+  suppressionKeys,
+} from '../repositories/monitor-suppressions.ts';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
 import { openSystemIncident } from './incident-service.ts';
+import { monitorContext, schoolMatcher } from './monitor-settings-service.ts';
 import { notify } from './notification-service.ts';
 import { authorise } from './school-service.ts';
 
@@ -27,15 +36,15 @@ import { authorise } from './school-service.ts';
  * and CONNECT-only proxying see host names alone, which name no search: they are not scanned.
  */
 
-/** Alerts at this severity or above are sent at once. */
-export const IMMEDIATE_SEVERITY = 4;
+/** Alerts at this severity or above are sent at once, unless a group's threshold says otherwise. */
+export const IMMEDIATE_SEVERITY = monitor.DEFAULT_MONITOR_SETTINGS.defaultThreshold.immediateFrom;
 /** Occurrences within this time of the last one join the same alert. */
 export const GROUP_MINUTES = 30;
 /** Occurrences whose text each alert keeps (the newest). */
 const KEEP_OCCURRENCES = 10;
 
 let shared: monitor.PhraseMatcher | null = null;
-/** Haven's libraries, built once per process (a school's own phrases come with its settings). */
+/** Haven's libraries as they stand, built once per process (`haven monitor scan` without a school). */
 export function libraryMatcher(): monitor.PhraseMatcher {
   shared ??= new monitor.PhraseMatcher(monitor.basePhrases());
   return shared;
@@ -50,28 +59,51 @@ export interface ScannedEvent {
   source: string;
 }
 
+/** What an alert keeps of each occurrence (sealed). */
+interface Occurrence {
+  at: string;
+  text: string;
+  context: string;
+  /** Absent in alerts raised before suppressions existed. */
+  phraseId?: string;
+}
+
 /**
- * Scans events in the caller's transaction (the batch they came in), and raises or adds to alerts.
- * Returns how many alerts were raised or raised in severity.
+ * Scans events in the caller's transaction (the batch they came in), and raises or adds to alerts,
+ * with the school's library, its thresholds for the event's group, and without the phrases the
+ * DSL has marked false positives in that context. Returns how many alerts were sent at once.
  */
 export async function scanEvents(haven: Haven, trx: Db, schoolId: string, events: readonly ScannedEvent[]) {
-  const matcher = libraryMatcher();
+  if (!events.some((e) => e.url)) return 0;
+  const ctx = await monitorContext(trx, schoolId);
+  const matcher = schoolMatcher(schoolId, ctx);
+  const suppressed = await suppressionKeys(trx, schoolId);
   let raised = 0;
   for (const e of events) {
     if (!e.url) continue;
     const { text, source } = monitor.scannableText(e.url);
-    const matches = matcher.scan(text);
+    const threshold = monitor.thresholdFor(ctx.settings, e.group);
+    const matches = matcher
+      .scan(text)
+      .filter(
+        (m) => m.severity >= threshold.alertFrom && !suppressed.has(suppressionKey(m.phraseId, m.context)),
+      );
     if (matches.length === 0) continue;
     const subject = e.user ?? (e.client ? `device ${e.client}` : 'unknown');
     for (const m of matches) {
-      const occurrence = { at: e.at, text: text.slice(0, 500), context: m.context };
+      const occurrence: Occurrence = {
+        at: e.at,
+        text: text.slice(0, 500),
+        context: m.context,
+        phraseId: m.phraseId,
+      };
       const since = new Date(Date.parse(e.at) - GROUP_MINUTES * 60_000).toISOString();
       const open = await findOpenAlert(trx, schoolId, subject, m.category, since);
       let alert: MonitorAlert;
       let louder: boolean;
       if (open) {
         const evidence = [
-          ...(JSON.parse(haven.box.open(open.sealedEvidence)) as unknown[]),
+          ...(JSON.parse(haven.box.open(open.sealedEvidence)) as Occurrence[]),
           occurrence,
         ].slice(-KEEP_OCCURRENCES);
         louder = m.severity > open.severity;
@@ -95,8 +127,9 @@ export async function scanEvents(haven: Haven, trx: Db, schoolId: string, events
           sealedEvidence: haven.box.seal(JSON.stringify([occurrence])),
         });
       }
-      if (louder && alert.severity >= IMMEDIATE_SEVERITY) {
+      if (louder && alert.severity >= threshold.immediateFrom) {
         raised++;
+        await markImmediate(trx, alert.id, haven.now().toISOString());
         const label =
           monitor.MONITOR_CATEGORIES.find((c) => c.id === alert.category)?.label ?? alert.category;
         await notify(trx, {
@@ -205,6 +238,22 @@ export async function triageMonitorAlert(
       });
       incidentId = incident.id;
     }
+    let suppressed = 0;
+    if (input.status === 'false-positive') {
+      // The feedback: the phrase raises nothing again in the words around it that were judged
+      // innocent here (another context still alerts).
+      const fallback = monitor
+        .schoolPhrases(monitor.phraseChanges((await monitorContext(trx, schoolId)).settings))
+        .find((p) => p.category === a.category && p.text === a.phrase)?.id;
+      const rows = (JSON.parse(haven.box.open(a.sealedEvidence)) as Occurrence[]).flatMap((o) => {
+        const phraseId = o.phraseId ?? fallback;
+        return phraseId
+          ? [{ phraseId, context: o.context, alertId: a.id, createdBy: actor.label, createdAt: at }]
+          : [];
+      });
+      await addSuppressions(trx, schoolId, rows);
+      suppressed = rows.length;
+    }
     await triageAlert(trx, a.id, {
       status: input.status,
       by: actor.label,
@@ -220,8 +269,42 @@ export async function triageMonitorAlert(
       {
         status: input.status,
         incident: incidentId,
+        suppressed,
       },
     );
     return alertView(haven, (await getAlert(trx, schoolId, id))!);
+  });
+}
+
+/** The phrases false positives have suppressed, each in its context (DSL and headteacher). */
+export async function monitorSuppressions(haven: Haven, actor: Actor, schoolId: string) {
+  await authorise(haven, actor, schoolId, 'monitorAlerts', 'read');
+  return { suppressions: await listSuppressions(haven.db, schoolId) };
+}
+
+export const removeSuppressionInput = z.strictObject({
+  phraseId: z.string().min(1).max(300),
+  context: z.string().max(1000),
+});
+
+/** Lets a suppressed phrase alert again in its context (audited). */
+export async function liftSuppression(
+  haven: Haven,
+  actor: Actor,
+  schoolId: string,
+  input: z.infer<typeof removeSuppressionInput>,
+) {
+  await authorise(haven, actor, schoolId, 'monitorAlerts', 'triage');
+  return inTransaction(haven.db, async (trx) => {
+    if (!(await removeSuppression(trx, schoolId, input.phraseId, input.context)))
+      throw errors.notFound('That suppression');
+    await audit(
+      trx,
+      actor,
+      'monitor.suppression-lifted',
+      { type: 'school', id: schoolId, schoolId },
+      { phraseId: input.phraseId },
+    );
+    return { lifted: true };
   });
 }

@@ -36,7 +36,15 @@ const INCIDENT_TABLES = [
   'incident_evidence',
   'incidents',
 ];
-const MONITOR_TABLES = ['daily_summaries', 'log_imports', 'monitor_alerts'];
+const MONITOR_TABLES = [
+  'daily_summaries',
+  'filter_sign_in_history',
+  'log_imports',
+  'monitor_alerts',
+  'monitor_digests',
+  'monitor_settings',
+  'monitor_suppressions',
+];
 const HAVEN_TABLES = [
   ...BASE_TABLES,
   ...FILTER_TABLES,
@@ -55,6 +63,7 @@ const MIGRATIONS = [
   '20261201T1300_monitor_alerts',
   '20261201T1400_daily_summaries',
   '20261201T1500_log_imports',
+  '20261202T0900_monitor_settings',
 ];
 
 const havenTables = (names: string[]) => names.filter((name) => !name.startsWith('kysely_'));
@@ -90,6 +99,11 @@ forEachDatabase(
     });
 
     it('steps down one migration at a time', async () => {
+      expect(await migrateDown(t.db)).toEqual({
+        ok: true,
+        results: [{ name: '20261202T0900_monitor_settings', direction: 'down', status: 'success' }],
+      });
+      expect(havenTables(await tableNames(t))).not.toContain('monitor_settings');
       expect(await migrateDown(t.db)).toEqual({
         ok: true,
         results: [{ name: '20261201T1500_log_imports', direction: 'down', status: 'success' }],
@@ -172,6 +186,7 @@ forEachDatabase(
         { name: '20261201T1300_monitor_alerts', direction: 'up', status: 'not-executed' },
         { name: '20261201T1400_daily_summaries', direction: 'up', status: 'not-executed' },
         { name: '20261201T1500_log_imports', direction: 'up', status: 'not-executed' },
+        { name: '20261202T0900_monitor_settings', direction: 'up', status: 'not-executed' },
       ]);
     });
   },

@@ -553,6 +553,14 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     ok: 200,
   },
   {
+    name: 'GET /api/schools/:schoolId/monitor/reports',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/monitor/reports`,
+    resource: 'monitorReports',
+    action: 'read',
+    ok: 200,
+  },
+  {
     name: 'POST /api/schools/:schoolId/monitor/alerts/:id/triage',
     method: 'POST',
     url: (ids) => `${school(ids)}/monitor/alerts/${ids.alertId}/triage`,
@@ -561,7 +569,44 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     action: 'triage',
     ok: 200,
   },
+  {
+    name: 'GET /api/schools/:schoolId/monitor/suppressions',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/monitor/suppressions`,
+    resource: 'monitorAlerts',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/monitor/suppressions/remove',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/monitor/suppressions/remove`,
+    body: () => ({ phraseId: FIXTURE_SUPPRESSION.phraseId, context: FIXTURE_SUPPRESSION.context }),
+    resource: 'monitorAlerts',
+    action: 'triage',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/monitor/settings',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/monitor/settings`,
+    resource: 'monitorSettings',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'PUT /api/schools/:schoolId/monitor/settings',
+    method: 'PUT',
+    url: (ids) => `${school(ids)}/monitor/settings`,
+    body: () => ({ settings: { digestHours: 8 } }),
+    resource: 'monitorSettings',
+    action: 'write',
+    ok: 200,
+  },
 ];
+
+/** The suppression `freshIds` makes for the route that lifts one. */
+export const FIXTURE_SUPPRESSION = { phraseId: 'en:suicide:fixture phrase', context: 'a fixture context' };
 
 export interface StateChangingRouteCase extends RouteCase {
   method: 'POST' | 'PUT' | 'DELETE';

@@ -14,6 +14,7 @@ import { createDemoSchool, type DemoResult } from '../../src/demo/demo-school.ts
 import { createFilterException } from '../../src/repositories/filter-exceptions.ts';
 import { createFilterReviewRequest } from '../../src/repositories/filter-reviews.ts';
 import { createGateway } from '../../src/repositories/gateways.ts';
+import { addSuppressions } from '../../src/repositories/monitor-suppressions.ts';
 import { createPerson, listPeople } from '../../src/repositories/people.ts';
 import { listPolicyVersions } from '../../src/repositories/policy-versions.ts';
 import { assignRole, listRoleAssignmentsBySchool } from '../../src/repositories/role-assignments.ts';
@@ -30,7 +31,12 @@ import {
   makeEvidence,
   makeOpenIncident,
 } from '../helpers/incidents.ts';
-import { type RouteIds, SCHOOL_ROUTES, type SchoolRouteCase } from '../helpers/routes.ts';
+import {
+  FIXTURE_SUPPRESSION,
+  type RouteIds,
+  SCHOOL_ROUTES,
+  type SchoolRouteCase,
+} from '../helpers/routes.ts';
 
 /** What each demo account gets on each route, written out by hand. Keep in step with ACCESS_RULES. */
 const EXPECTED: Record<string, Record<DemoLocal, number>> = {
@@ -137,12 +143,22 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
   },
   'GET /api/schools/:schoolId/monitor/alerts': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
   'GET /api/schools/:schoolId/monitor/summaries': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/monitor/reports': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/monitor/alerts/:id/triage': {
     admin: 403,
     dsl: 200,
     teacher: 403,
     governor: 403,
   },
+  'GET /api/schools/:schoolId/monitor/suppressions': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/monitor/suppressions/remove': {
+    admin: 403,
+    dsl: 200,
+    teacher: 403,
+    governor: 403,
+  },
+  'GET /api/schools/:schoolId/monitor/settings': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'PUT /api/schools/:schoolId/monitor/settings': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/breaches': { admin: 201, dsl: 201, teacher: 201, governor: 403 },
   'GET /api/schools/:schoolId/breaches': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'GET /api/schools/:schoolId/breaches/:id': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
@@ -229,7 +245,16 @@ forEachHaven('access: every school route, every demo account', (t) => {
         displayName: `${givenName} Fixture${n}`,
       });
     };
-    if (route.name.includes('/monitor/alerts/:id')) {
+    if (route.name.endsWith('/suppressions/remove')) {
+      await addSuppressions(t.haven.db, schoolId, [
+        {
+          ...FIXTURE_SUPPRESSION,
+          alertId: null,
+          createdBy: 'fixture',
+          createdAt: t.clock.now().toISOString(),
+        },
+      ]);
+    } else if (route.name.includes('/monitor/alerts/:id')) {
       ids.alertId = (await makeAlert(t.haven, schoolId)).id;
     } else if (route.name.includes('/evidence/:evidenceId')) {
       const made = await makeEvidence(t.haven, schoolId);
@@ -290,6 +315,19 @@ forEachHaven('access: every school route, every demo account', (t) => {
     assignments: (await listRoleAssignmentsBySchool(t.haven.db, schoolId)).map((a) => a.id).sort(),
     filter: await filterState(t.haven.db, schoolId),
     incidents: await incidentState(t.haven.db, schoolId),
+    monitor: {
+      settings: await t.haven.db
+        .selectFrom('monitor_settings')
+        .select('revision')
+        .where('school_id', '=', schoolId)
+        .execute(),
+      suppressions: await t.haven.db
+        .selectFrom('monitor_suppressions')
+        .select(['phrase_id', 'context'])
+        .where('school_id', '=', schoolId)
+        .orderBy('phrase_id')
+        .execute(),
+    },
   });
 
   const send = (browser: TestBrowser, route: SchoolRouteCase, ids: RouteIds) =>

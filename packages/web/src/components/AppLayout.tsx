@@ -40,6 +40,16 @@ export function AppLayout() {
       show: hasSchool && can(account.grants, 'monitorAlerts', 'read'),
     },
     {
+      to: paths.monitorReports,
+      label: t('web.nav.monitorReports'),
+      show: hasSchool && can(account.grants, 'monitorReports', 'read'),
+    },
+    {
+      to: paths.monitorSettings,
+      label: t('web.nav.monitorSettings'),
+      show: hasSchool && can(account.grants, 'monitorSettings', 'read'),
+    },
+    {
       to: paths.incidentCounts,
       label: t('web.nav.incidentCounts'),
       show:

@@ -136,6 +136,15 @@ export function MonitorAlerts() {
   return (
     <Page title={t('web.alerts.title')}>
       <p>{t('web.alerts.intro')}</p>
+      <details>
+        <summary>{t('web.alerts.sees')}</summary>
+        <ul>
+          <li>{t('web.alerts.sees.proxy')}</li>
+          <li>{t('web.alerts.sees.https')}</li>
+          <li>{t('web.alerts.sees.dns')}</li>
+          <li>{t('web.alerts.sees.imports')}</li>
+        </ul>
+      </details>
       <div className="form">
         <SelectField
           id="alerts-status"

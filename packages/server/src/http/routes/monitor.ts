@@ -3,10 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Haven } from '../../haven.ts';
 import { dailySummaries } from '../../services/daily-summary-service.ts';
-import { monitorAlerts, triageInput, triageMonitorAlert } from '../../services/monitor-service.ts';
+import {
+  liftSuppression,
+  monitorAlerts,
+  monitorSuppressions,
+  removeSuppressionInput,
+  triageInput,
+  triageMonitorAlert,
+} from '../../services/monitor-service.ts';
+import { getMonitorSettings, saveMonitorSettings } from '../../services/monitor-settings-service.ts';
 import { requireSignedIn } from '../session.ts';
 
-/* Monitoring alerts under /api/schools/:schoolId/monitor. */
+/* Monitoring under /api/schools/:schoolId/monitor: alerts, suppressions, settings, summaries. */
 
 const schoolParams = z.object({ schoolId: z.string().min(1).max(64) });
 
@@ -59,5 +67,54 @@ export function registerMonitorRoutes(app: FastifyInstance, haven: Haven): void 
       },
     },
     async (request) => dailySummaries(haven, requireSignedIn(request).actor, request.params.schoolId),
+  );
+
+  api.get(
+    `${base}/suppressions`,
+    {
+      schema: {
+        summary: 'Phrases that false positives have suppressed, each in its context (DSL and headteacher)',
+        params: schoolParams,
+      },
+    },
+    async (request) => monitorSuppressions(haven, requireSignedIn(request).actor, request.params.schoolId),
+  );
+
+  api.post(
+    `${base}/suppressions/remove`,
+    {
+      schema: {
+        summary: 'Let a suppressed phrase alert again in its context (audited)',
+        params: schoolParams,
+        body: removeSuppressionInput,
+      },
+    },
+    async (request) =>
+      liftSuppression(haven, requireSignedIn(request).actor, request.params.schoolId, request.body),
+  );
+
+  api.get(
+    `${base}/settings`,
+    {
+      schema: {
+        summary:
+          "The school's monitoring settings (phrase changes, thresholds by group, digests, the summary's time) and its phrase list",
+        params: schoolParams,
+      },
+    },
+    async (request) => getMonitorSettings(haven, requireSignedIn(request).actor, request.params.schoolId),
+  );
+
+  api.put(
+    `${base}/settings`,
+    {
+      schema: {
+        summary: 'Save the monitoring settings (validated; audit-logged)',
+        params: schoolParams,
+        body: z.object({ settings: z.unknown(), revision: z.number().int().min(0).optional() }),
+      },
+    },
+    async (request) =>
+      saveMonitorSettings(haven, requireSignedIn(request).actor, request.params.schoolId, request.body),
   );
 }
