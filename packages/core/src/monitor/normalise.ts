@@ -1,193 +1,36 @@
+import { type Automaton, normaliseAndScan, type ScanListener } from './normalise-stream.ts';
+
 /**
  * Text as the matcher sees it: lower case, accents and diacritics gone (Welsh ŵ ŷ â become w y
  * a), the common character swaps undone (0→o, 1→i, 3→e, 4→a, 5→s, 7→t, @→a, $→s, !→i, |→l),
  * punctuation turned to spaces, letters repeated for emphasis folded to one ("soooo" → "so"), and
  * spaced-out letters joined ("k i l l" → "kil"). Phrases are normalised the same way, so both
  * sides agree. Words stay separated by one space, which is what word boundaries are tested on.
- */
-
-const SWAPS: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '@': 'a',
-  $: 's',
-  '!': 'i',
-  '|': 'l',
-  '€': 'e',
-  '£': 'l',
-};
-
-/** A digit stays a digit when the word is all digits ("13", "2024"): only mixed words are swapped. */
-function unswap(word: string): string {
-  if (/^[0-9]+$/.test(word)) return word;
-  let out = '';
-  for (const ch of word) out += SWAPS[ch] ?? ch;
-  return out;
-}
-
-const SWAP_CODES = new Int16Array(128).fill(-1);
-for (const [from, to] of Object.entries(SWAPS))
-  if (from.charCodeAt(0) < 128) SWAP_CODES[from.charCodeAt(0)] = to.charCodeAt(0);
-
-/**
- * The same as the general path for text that is all ASCII (most of what a school's network
- * sees), in one loop without regular expressions: the matcher's throughput depends on it.
- */
-/** ASCII character classes: 0 separates words, 1 letter (lower-cased by the table), 2 digit, 3 a swap symbol. */
-const CLASS = new Uint8Array(128);
-const LOWER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
-  const l = LOWER[c]!;
-  CLASS[c] =
-    l >= 97 && l <= 122 ? 1 : l >= 48 && l <= 57 ? 2 : l === 64 || l === 36 || l === 33 || l === 124 ? 3 : 0;
-}
-
-function normaliseAscii(text: string): string {
-  const n = text.length;
-  const out = new Uint8Array(n + 1);
-  let pos = 0;
-  // A run of one-letter words ("k i l l"): where it starts in `out`, and how many letters.
-  let runStart = -1;
-  let runLetters = 0;
-  const endRun = () => {
-    if (runLetters >= 3) {
-      // Join the letters (drop the spaces between them) and fold repeats, in place.
-      let w = runStart;
-      let last = -1;
-      for (let r = runStart; r < pos; r++) {
-        const d = out[r]!;
-        if (d === 32 || d === last) continue;
-        out[w++] = d;
-        last = d;
-      }
-      pos = w;
-      out[pos++] = 32;
-    }
-    runStart = -1;
-    runLetters = 0;
-  };
-  let i = 0;
-  while (i < n) {
-    // Copy one word, lower-cased, noting whether it is all digits (then nothing is swapped).
-    const wordStart = pos;
-    let allDigits = true;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      const k = CLASS[c]!;
-      if (k === 0) break;
-      if (k !== 2) allDigits = false;
-      out[pos++] = LOWER[c]!;
-      i++;
-    }
-    i++; // the separator
-    if (pos === wordStart) continue;
-    if (!allDigits) {
-      // "!" ending a word is an exclamation and "|" at either end a bar; then the swaps and the
-      // folding of repeated letters, in place.
-      let end = pos;
-      while (end > wordStart && out[end - 1] === 33) end--;
-      let b = wordStart;
-      while (b < end && out[b] === 124) b++;
-      while (end > b && out[end - 1] === 124) end--;
-      let allDigitsLeft = true;
-      for (let k = b; k < end; k++)
-        if (CLASS[out[k]!] !== 2) {
-          allDigitsLeft = false;
-          break;
-        }
-      let w = wordStart;
-      let last = -1;
-      for (let k = b; k < end; k++) {
-        let d = out[k]!;
-        if (!allDigitsLeft) {
-          const swapped = SWAP_CODES[d]!;
-          if (swapped >= 0) d = swapped;
-          if (d === last && d >= 97 && d <= 122) continue;
-        }
-        last = d;
-        out[w++] = d;
-      }
-      pos = w;
-      if (pos === wordStart) continue;
-    }
-    const length = pos - wordStart;
-    const first = out[wordStart]!;
-    if (length === 1 && first >= 97 && first <= 122) {
-      if (runStart < 0) runStart = wordStart;
-      runLetters++;
-    } else if (runStart >= 0) {
-      // The word just written ends the run: set it aside, settle the run, put it back.
-      const word = out.slice(wordStart, pos);
-      pos = wordStart;
-      endRun();
-      out.set(word, pos);
-      pos += word.length;
-    }
-    out[pos++] = 32;
-  }
-  if (runStart >= 0) endRun();
-  if (pos > 0 && out[pos - 1] === 32) pos--;
-  return LATIN1.decode(out.subarray(0, pos));
-}
-
-const LATIN1 = new TextDecoder('latin1');
-
-/**
- * Characters outside ASCII that are neither letters, digits nor marks (typographic quotes and
- * dashes, symbols, emoji) only separate words, except the two currency signs the swaps read:
- * turned to spaces before the ASCII test.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included
-const SEPARATORS = /[^\x00-\x7f\p{L}\p{N}\p{M}€£]/gu;
-
-/**
- * Each line stands alone (a log line, a search, a page title); a line that is ASCII once its
- * typographic punctuation is set aside takes the fast path, any other the general one.
+ *
+ * Each line stands alone (a log line, a search, a page title): lines are normalised one by one,
+ * the empty ones dropped and the rest joined by a space. The work is done in normalise-stream.ts,
+ * which the matcher drives with its automaton; here it runs with one that never matches, so the
+ * string and what the matcher reads cannot differ.
  */
 export function normalise(text: string): string {
-  const lines = text.replace(SEPARATORS, ' ').split('\n');
-  if (lines.length === 1) return normaliseLine(lines[0]!);
-  const out: string[] = [];
-  for (const line of lines) {
-    const n = normaliseLine(line);
-    if (n) out.push(n);
-  }
-  return out.join(' ');
+  const pieces: string[] = [];
+  const listener: ScanListener = {
+    ended() {},
+    rollback() {},
+    piece(buf, from, end) {
+      // In slices: `fromCharCode` takes its codes as arguments, and there is a limit to those.
+      for (let k = from; k < end; k += 8192)
+        pieces.push(String.fromCharCode.apply(null, buf.subarray(k, Math.min(end, k + 8192)) as never));
+    },
+  };
+  normaliseAndScan(text, nothing(), listener, 0);
+  return pieces.length === 1 ? pieces[0]! : pieces.join('');
 }
 
-function normaliseLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is for ASCII, control characters included
-  if (/^[\x00-\x7f]*$/.test(text)) return normaliseAscii(text);
-  const lowered = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-  // Words: runs of letters, digits and the swap characters; everything else separates.
-  const words = lowered.match(/[\p{L}\p{N}@$!|€£]+/gu) ?? [];
-  const out: string[] = [];
-  let spelled = '';
-  const flush = () => {
-    if (spelled.length >= 3) out.push(spelled.replace(/(\p{L})\1+/gu, '$1'));
-    else for (const ch of spelled) out.push(ch);
-    spelled = '';
-  };
-  for (const raw of words) {
-    // "!" ending a word is an exclamation, not an "i"; "|" at either end is a bar.
-    const w = unswap(raw.replace(/!+$/, '').replace(/^\|+|\|+$/g, '')).replace(/(\p{L})\1+/gu, '$1');
-    if (w.length === 0) continue;
-    // Letters spelled out one by one ("k i l l") are joined back into a word.
-    if (w.length === 1 && /\p{L}/u.test(w)) {
-      spelled += w;
-      continue;
-    }
-    flush();
-    out.push(w);
-  }
-  flush();
-  return out.join(' ');
+let none: Automaton | null = null;
+
+/** One state, every symbol 0, no key ending anywhere. */
+function nothing(): Automaton {
+  none ??= { delta: new Int32Array(1), symbolOf: new Uint16Array(65536), ending: 1 };
+  return none;
 }
