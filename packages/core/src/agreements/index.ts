@@ -1,0 +1,4 @@
+export * from './schema.ts';
+export * from './templates/index.ts';
+export * from './who-signs.ts';
+export * from './wording.ts';
