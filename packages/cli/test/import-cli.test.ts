@@ -23,7 +23,9 @@ const LOG = [
 ].join('\n');
 
 describe('haven import squid', () => {
-  it('imports a Squid native log, naming each bad line, and says {lines, imported, problems}', async () => {
+  it('imports a Squid native log, naming each bad line, and says {lines, imported, problems}', {
+    timeout: 90_000,
+  }, async () => {
     const file = path.join(ROOT, 'access.log');
     writeFileSync(file, LOG);
     const r = await haven(DATA, ['import', 'squid', file, '--school', 'milford-haven', '--json']);
@@ -49,7 +51,9 @@ describe('haven import squid', () => {
     }
   });
 
-  it('counts binary garbage and a missing file, and refuses an unknown format', async () => {
+  it('counts binary garbage and a missing file, and refuses an unknown format', {
+    timeout: 90_000,
+  }, async () => {
     const bin = path.join(ROOT, 'garbage.log');
     writeFileSync(bin, Buffer.from([0, 1, 2, 255, 10, 0, 0]));
     const r = await haven(DATA, ['import', 'squid', bin, '--school', 'milford-haven', '--json']);
@@ -155,7 +159,10 @@ describe('haven import squid', () => {
     },
   };
 
-  it('reads each format from its real sample lines, through classification and monitoring', async () => {
+  // Five child processes, one per format: generous under a loaded CI machine.
+  it('reads each format from its real sample lines, through classification and monitoring', {
+    timeout: 180_000,
+  }, async () => {
     for (const [format, c] of Object.entries(FORMATS)) {
       const file = path.join(ROOT, `${format}.log`);
       writeFileSync(file, `${c.lines.join('\n')}\n`);
@@ -223,7 +230,9 @@ describe('haven import squid', () => {
     }
   });
 
-  it('reads standard input, names people from a mapping file, and refuses a bad mapping file whole', async () => {
+  it('reads standard input, names people from a mapping file, and refuses a bad mapping file whole', {
+    timeout: 90_000,
+  }, async () => {
     const map = path.join(ROOT, 'map.csv');
     writeFileSync(map, 'address,user,group\n10.77.0.5,mapped.pupil,ks3\n');
     const log = 'Dec  1 11:00:00 dnsmasq[812]: query[A] stdin.example from 10.77.0.5\n';

@@ -47,7 +47,7 @@ describe('haven monitor scan', () => {
     for (const o of out) expect(Object.keys(o)).toEqual(['input', 'matches']);
   });
 
-  it('needs --jsonl and a known school', async () => {
+  it('needs --jsonl and a known school', { timeout: 90_000 }, async () => {
     expect((await haven(DATA, ['monitor', 'scan', '--school', 'milford-haven'], '')).code).toBe(2);
     const unknown = await haven(DATA, ['monitor', 'scan', '--school', 'nowhere', '--jsonl'], 'x\n');
     expect(unknown.code).toBe(2);
@@ -81,7 +81,9 @@ describe('haven monitor summary', () => {
     '',
   ].join('\n');
 
-  it("counts the school's local day of an imported log, as text or JSON, and keeps nothing", async () => {
+  it("counts the school's local day of an imported log, as text or JSON, and keeps nothing", {
+    timeout: 90_000,
+  }, async () => {
     const file = path.join(ROOT, 'access.log');
     writeFileSync(file, LOG);
     const imported = await haven(SUMMARY_DATA, [
@@ -140,7 +142,7 @@ describe('haven monitor summary', () => {
     }
   });
 
-  it('refuses an unknown school and a day that is not a date', async () => {
+  it('refuses an unknown school and a day that is not a date', { timeout: 90_000 }, async () => {
     const unknown = await haven(SUMMARY_DATA, [
       'monitor',
       'summary',
