@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAgreementsCommands } from './commands/agreements.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerFilterCommands } from './commands/filter.ts';
@@ -8,7 +9,9 @@ import { registerIncidentCommands } from './commands/incident.ts';
 import { registerListsCommands } from './commands/lists.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerMonitorCommands } from './commands/monitor.ts';
+import { registerPeopleCommands } from './commands/people.ts';
 import { registerPolicyCommands } from './commands/policy.ts';
+import { registerSsoCommands } from './commands/sso.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { registerUsersCommands } from './commands/users.ts';
 import { CliError, EXIT, err } from './output.ts';
@@ -34,6 +37,8 @@ registerDemoCommand(program);
 registerMigrateCommand(program);
 registerPolicyCommands(program);
 registerUsersCommands(program);
+registerPeopleCommands(program);
+registerSsoCommands(program);
 registerAuditCommands(program);
 registerListsCommands(program);
 registerFilterCommands(program);
@@ -41,6 +46,7 @@ registerGatewayCommand(program);
 registerIncidentCommands(program);
 registerMonitorCommands(program);
 registerImportCommand(program);
+registerAgreementsCommands(program);
 
 /** Every command, subcommands included, so `haven --help` lists all of them. */
 function allCommands(cmd: Command, prefix = ''): string[] {

@@ -142,7 +142,12 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const groupOfUser = new Map<string, { group: string; until: number }>();
   const identify = (prepared: filter.PreparedFilter, client: string, at: number) => {
     const local = signedInAt.get(client);
-    if (local && local.until > at) return { group: local.group, user: local.user };
+    if (local && local.until > at) {
+      // A later snapshot knows better about the same person (they have since signed their
+      // agreement, or withdrawn it); someone else signing in here since it was made does not.
+      const known = prepared.identify(client, at);
+      return known.user === local.user ? known : { group: local.group, user: local.user };
+    }
     if (local) signedInAt.delete(client);
     return prepared.identify(client, at);
   };

@@ -9,6 +9,9 @@ import { StageGate } from './components/StageGate.tsx';
 import { t } from './i18n.ts';
 import { Account } from './pages/Account.tsx';
 import { AccountTwoFactor } from './pages/AccountTwoFactor.tsx';
+import { Agreements, SignAgreement } from './pages/Agreements.tsx';
+import { Consents, MyChildrenConsents } from './pages/Consents.tsx';
+import { DirectoryImport } from './pages/DirectoryImport.tsx';
 import { FilterChangeLog } from './pages/filter/FilterChangeLog.tsx';
 import { FilterCheck } from './pages/filter/FilterCheck.tsx';
 import { FilterDecisions } from './pages/filter/FilterDecisions.tsx';
@@ -34,8 +37,13 @@ import { NotFound } from './pages/NotFound.tsx';
 import { People } from './pages/People.tsx';
 import { Policy } from './pages/Policy.tsx';
 import { SignIn } from './pages/SignIn.tsx';
+import { SsoSettings } from './pages/SsoSettings.tsx';
 import { TwoFactorChallenge } from './pages/TwoFactorChallenge.tsx';
 import { TwoFactorEnrol } from './pages/TwoFactorEnrol.tsx';
+import { MyTraining } from './pages/training/MyTraining.tsx';
+import { NeedsAudit } from './pages/training/NeedsAudit.tsx';
+import { TrainingCounts } from './pages/training/TrainingCounts.tsx';
+import { NeedsAuditsSummary, TrainingOverview } from './pages/training/TrainingOverview.tsx';
 import { paths } from './paths.ts';
 
 /**
@@ -85,6 +93,7 @@ export function App() {
           <Route path={paths.policy} element={<Policy />} />
           <Route path={paths.matrixPattern} element={<Matrix />} />
           <Route path={paths.people} element={<People />} />
+          <Route path={paths.directoryImport} element={<DirectoryImport />} />
           <Route path={paths.report} element={<ReportConcern />} />
           <Route path={paths.myReports} element={<MyReports />} />
           <Route path={paths.incidents} element={<IncidentInbox />} />
@@ -103,7 +112,17 @@ export function App() {
             }
           />
           <Route path={paths.monitorSettings} element={<MonitorSettings />} />
+          <Route path={paths.ssoSettings} element={<SsoSettings />} />
           <Route path={paths.breaches} element={<BreachLog />} />
+          <Route path={paths.agreements} element={<Agreements />} />
+          <Route path={paths.signAgreementPattern} element={<SignAgreement />} />
+          <Route path={paths.consents} element={<Consents />} />
+          <Route path={paths.myConsents} element={<MyChildrenConsents />} />
+          <Route path={paths.myTraining} element={<MyTraining />} />
+          <Route path={paths.trainingAudit} element={<NeedsAudit />} />
+          <Route path={paths.training} element={<TrainingOverview />} />
+          <Route path={paths.trainingAudits} element={<NeedsAuditsSummary />} />
+          <Route path={paths.trainingCounts} element={<TrainingCounts />} />
           <Route path={paths.reportBreach} element={<ReportBreach />} />
           <Route path={`${paths.breaches}/:breachId`} element={<BreachLog />} />
           <Route path={paths.filter} element={<FilterLayout />}>

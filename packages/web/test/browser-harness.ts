@@ -44,13 +44,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(o: { pupils?: number; lists?: ListProvider } = {}): Promise<Harness> {
+export async function startHarness(
+  o: { pupils?: number; lists?: ListProvider; template?: string } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'haven-browser-'));
   const haven = await openHaven(
     loadConfig({}, { dataDir, logLevel: 'silent' }),
     o.lists ? { lists: o.lists } : {},
   );
-  const demo = await createDemoSchool(haven, 'milford-haven', { pupils: o.pupils ?? 8 });
+  const demo = await createDemoSchool(haven, o.template ?? 'milford-haven', { pupils: o.pupils ?? 8 });
   const app = await buildApp(haven, { webDir });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({

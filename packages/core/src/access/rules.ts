@@ -48,6 +48,8 @@ export const ACCESS_RULES = {
   people: {
     read: [...LEADERSHIP, 'network-manager'],
     write: ['school-admin', 'headteacher'],
+    /** Importing from the MIS: previews, imports and the record of past imports. */
+    import: ['school-admin', 'headteacher'],
   },
   roleAssignments: {
     read: SCHOOL_COMMUNITY,
@@ -148,6 +150,65 @@ export const ACCESS_RULES = {
   monitorSettings: {
     read: ['dsl', 'headteacher', 'online-safety-lead'],
     write: ['dsl', 'headteacher'],
+  },
+  /**
+   * Photo, video and internet consents (seed 001 appendix 6; seeds 000, 003, 004). The office
+   * (the school administrator), the DSL and the headteacher record them from paper forms and
+   * calls, and a parent records their own child's (the service checks the guardianship). Every
+   * member of staff may see the class lists and run the publishing check: a teacher about to post
+   * a class photo must be able to. A parent sees their own children's (`own`, and `read` for one
+   * child, which the service limits to their children).
+   */
+  consents: {
+    read: [...SCHOOL_STAFF, 'parent'],
+    list: SCHOOL_STAFF,
+    check: SCHOOL_STAFF,
+    record: ['school-admin', 'headteacher', 'dsl', 'parent'],
+    own: ['parent'],
+  },
+  /**
+   * Training (seeds 000 and 003: "an audit of the online safety training needs of all staff").
+   * Staff and governors see their own training, record their own with evidence and fill in their
+   * own needs audit (`own`; the administrator's sign-in is not a member of staff). The online
+   * safety lead, the headteacher and the administrator see everyone's, record for anyone and read
+   * the audits (`manage`). Governors and the DSL see the counts for the governors' report, with
+   * no names (`summary`).
+   */
+  training: {
+    own: ['headteacher', 'dsl', 'online-safety-lead', 'network-manager', 'staff', 'governor'],
+    manage: ['school-admin', 'headteacher', 'online-safety-lead'],
+    summary: ['school-admin', 'headteacher', 'online-safety-lead', 'dsl', 'governor'],
+  },
+  /**
+   * Single sign-on: which identity provider the school's staff may sign in with, and which e-mail
+   * domains it vouches for. Whoever sets it decides who can sign in, so only the school's
+   * administrator may (network managers use `haven sso set` on the server).
+   */
+  sso: {
+    read: ['school-admin'],
+    write: ['school-admin'],
+  },
+  /**
+   * Acceptable use agreements: everyone in the school reads them and signs their own (a parent
+   * their child's; the service checks who signs for whom). The school administrator's grant is an
+   * administrative one with no person behind it, so it does not sign. Versions and who has signed
+   * are the leadership's; the "Authorised signature" of seed 001's staff form is given by the
+   * headteacher or the school administrator who sets accounts up (the seed names no post).
+   */
+  agreements: {
+    read: [...SCHOOL_COMMUNITY, 'pupil', 'parent'],
+    sign: [
+      'headteacher',
+      'dsl',
+      'online-safety-lead',
+      'network-manager',
+      'staff',
+      'governor',
+      'pupil',
+      'parent',
+    ],
+    manage: ['school-admin', 'headteacher', 'online-safety-lead'],
+    approve: ['school-admin', 'headteacher'],
   },
 } as const satisfies Record<string, Record<string, readonly Grant[]>>;
 

@@ -23,6 +23,8 @@ export interface BlockPageInfo {
   reviewUrl: string | null;
   /** A short id the user can quote to IT. */
   reference: string;
+  /** Set when the block is "sign your agreement first": where to sign. */
+  signUrl?: string | null;
 }
 
 /** The longest comment a review request takes (the form's maxlength; the server checks it too). */
@@ -122,6 +124,17 @@ export function renderBlockPage(info: BlockPageInfo): string {
 `,
     );
   }
+  const sign = info.signUrl ? safeReviewUrl(info.signUrl) : null;
+  if (sign !== null) {
+    return document(
+      'Sign your agreement first',
+      `<h1>Sign your agreement first</h1>
+<p>${escapeHtml(info.reason)}</p>
+<p><a href="${escapeHtml(sign)}">Read and sign your acceptable use agreement</a></p>
+<p class="muted">Reference: <code>${escapeHtml(info.reference)}</code></p>
+`,
+    );
+  }
   const host = info.host === '' ? 'this page' : info.host;
   const details =
     row('Address', info.url ?? info.host) +
@@ -176,5 +189,6 @@ export function blockPageFor(
     illegal: false,
     reviewUrl: overridable(d) ? reviewUrl : null,
     reference,
+    signUrl: d.kind === 'sign-first' ? (prepared.signFirst(d.user)?.url ?? null) : null,
   };
 }

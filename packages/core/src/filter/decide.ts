@@ -42,7 +42,8 @@ export type DecisionKind =
   | 'exception'
   | 'policy'
   | 'uncategorised'
-  | 'unknown-group';
+  | 'unknown-group'
+  | 'sign-first';
 
 export interface Decision {
   action: 'allow' | 'block';
@@ -95,6 +96,7 @@ export class PreparedFilter {
   readonly #groups = new Map<string, PreparedGroup>();
   readonly #networks: NetworkMap<string>;
   readonly #addressUsers = new Map<string, { user: string; group: string; until: number }>();
+  readonly #signFirst = new Map<string, { url: string; host: string }>();
   readonly #standingAllow = new Map<string, StandingEntry>();
   readonly #standingBlock = new Map<string, StandingEntry>();
   readonly #exceptions: PreparedException[];
@@ -113,8 +115,10 @@ export class PreparedFilter {
       if (cidr) nets.push({ cidr, value: n.group });
     }
     this.#networks = new NetworkMap(nets);
-    for (const a of snapshot.addressUsers)
+    for (const a of snapshot.addressUsers) {
       this.#addressUsers.set(a.address, { user: a.user, group: a.group, until: Date.parse(a.until) });
+      if (a.signAt) this.#signFirst.set(a.user, { url: a.signAt, host: new URL(a.signAt).hostname });
+    }
     for (const s of snapshot.standing)
       (s.action === 'allow' ? this.#standingAllow : this.#standingBlock).set(s.host, s);
     this.#exceptions = snapshot.exceptions.map((e) => ({
@@ -141,6 +145,11 @@ export class PreparedFilter {
     const signedIn = this.#addressUsers.get(client);
     if (signedIn && signedIn.until > at) return { group: signedIn.group, user: signedIn.user };
     return { group: this.#networks.lookup(client) ?? this.snapshot.defaultGroup, user: null };
+  }
+
+  /** Where a user who must sign their agreement first signs it, or null. */
+  signFirst(user: string | null): { url: string; host: string } | null {
+    return user === null ? null : (this.#signFirst.get(user) ?? null);
   }
 
   /** The enforced-safe host for a name in a group, or null. */
@@ -228,6 +237,9 @@ export function decide(filter: PreparedFilter, lists: ListLookup, q: FilterQuery
   // The illegal lists come first and nothing after them can undo a block.
   if (lists.illegal(q.host, path)) return { ...base(q, at, 'illegal-list', 'block'), alert: 'illegal-list' };
   if (q.host === DOH_CANARY) return base(q, at, 'doh-canary', 'block');
+  // Until they sign, only the page where they sign (and the filter's rules for it) is reachable.
+  const sign = filter.signFirst(user);
+  if (sign !== null && q.host !== sign.host) return base(q, at, 'sign-first', 'block');
   const group = filter.group(q.group);
   if (!group) return base(q, at, 'unknown-group', 'block');
 
@@ -386,6 +398,8 @@ export function explain(filter: PreparedFilter, d: Decision): string {
       return 'Answered "does not exist" so that browsers keep using the school\'s filtered DNS instead of their own encrypted DNS.';
     case 'unknown-group':
       return `Blocked: there is no filter group "${d.group}", so nothing allows it.`;
+    case 'sign-first':
+      return 'Blocked until you sign your school’s acceptable use agreement: the school sets up internet access once it is signed.';
     case 'standing-block':
       return `Blocked for everyone by the network manager's standing entry for ${d.standing!.host}: ${d.standing!.reason}`;
     case 'standing-allow':
@@ -451,6 +465,7 @@ export function overridable(d: Decision): boolean {
     d.action === 'block' &&
     d.alert !== 'illegal-list' &&
     d.alert !== 'policy-illegal' &&
-    d.kind !== 'doh-canary'
+    d.kind !== 'doh-canary' &&
+    d.kind !== 'sign-first'
   );
 }

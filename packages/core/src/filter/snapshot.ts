@@ -64,7 +64,18 @@ export const filterSnapshot = z.strictObject({
   networks: z.array(networkMapping),
   /** Addresses a sign-in has associated with a user, until the association ends. */
   addressUsers: z.array(
-    z.strictObject({ address: z.string(), user: z.string(), group: z.string(), until: instant }),
+    z.strictObject({
+      address: z.string(),
+      user: z.string(),
+      group: z.string(),
+      until: instant,
+      /**
+       * Set when the user has not signed what their role requires and the school's rule is
+       * "sign first": where they sign (Haven's agreements page). Everything else is blocked with
+       * a link to it until they do.
+       */
+      signAt: z.url().optional(),
+    }),
   ),
   standing: z.array(standingEntry),
   exceptions: z.array(activeException),

@@ -19,6 +19,11 @@ import * as monitorAlerts from './migrations/20261201T1300_monitor_alerts.ts';
 import * as dailySummaries from './migrations/20261201T1400_daily_summaries.ts';
 import * as logImports from './migrations/20261201T1500_log_imports.ts';
 import * as monitorSettings from './migrations/20261202T0900_monitor_settings.ts';
+import * as agreements from './migrations/20261202T1000_agreements.ts';
+import * as directory from './migrations/20261202T1100_directory.ts';
+import * as singleSignOn from './migrations/20261202T1200_single_sign_on.ts';
+import * as consents from './migrations/20261202T1300_consents.ts';
+import * as training from './migrations/20261202T1400_training.ts';
 
 /*
  * Migrations are listed here rather than found by scanning a folder, so they work the same from
@@ -37,6 +42,11 @@ const migrations: Record<string, Migration> = {
   '20261201T1400_daily_summaries': dailySummaries,
   '20261201T1500_log_imports': logImports,
   '20261202T0900_monitor_settings': monitorSettings,
+  '20261202T1000_agreements': agreements,
+  '20261202T1100_directory': directory,
+  '20261202T1200_single_sign_on': singleSignOn,
+  '20261202T1300_consents': consents,
+  '20261202T1400_training': training,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -112,6 +112,8 @@ export interface SessionsTable {
   expires_at: IsoTimestamp;
   ip: string | null;
   user_agent: string | null;
+  /** 1 when an identity provider's MFA stands in for Haven's second step (sso-service.ts). */
+  mfa_by_provider: Generated<number>;
 }
 
 export interface RoleAssignmentsTable {
@@ -495,6 +497,26 @@ export interface DailySummariesTable {
   sent_at: IsoTimestamp | null;
 }
 
+/** One MIS import that wrote to the directory (issue 6): what it did, never the file itself. */
+export interface DirectoryImportsTable {
+  id: string;
+  school_id: string;
+  kind: 'pupils' | 'staff' | 'parents' | 'governors';
+  /** 1 when the file listed everyone current, so those it left out were marked as leavers. */
+  full: number;
+  file_sha256: string;
+  file_name: string | null;
+  encoding: string;
+  confirm: 'all' | 'skip-bad-rows';
+  /** JSON of the plan's counts. */
+  counts: string;
+  /** JSON array of { line, field, column, reason }. */
+  problems: string;
+  by_account_id: string | null;
+  by_label: string;
+  at: IsoTimestamp;
+}
+
 export interface LogImportsTable {
   school_id: string;
   sha256: string;
@@ -543,6 +565,142 @@ export interface FilterSignInHistoryTable {
   until: IsoTimestamp;
 }
 
+export interface AgreementVersionsTable {
+  id: string;
+  school_id: string;
+  agreement_id: string;
+  version: number;
+  title: string;
+  /** JSON: the agreement as signed (a core AgreementTemplate). */
+  content: string;
+  text_hash: string;
+  source: 'template' | 'import';
+  source_filename: string | null;
+  created_by: string;
+  created_at: IsoTimestamp;
+}
+
+/** Append-only. */
+export interface AgreementSignaturesTable {
+  id: string;
+  school_id: string;
+  agreement_id: string;
+  version_id: string;
+  text_hash: string;
+  kind: 'signed' | 'withdrawn' | 'approved';
+  refers_to: string | null;
+  person_id: string;
+  actor_account_id: string | null;
+  actor_person_id: string | null;
+  actor_label: string;
+  relation: 'self' | 'parent' | 'approver';
+  /** JSON. */
+  answers: string;
+  at: IsoTimestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AgreementSettingsTable {
+  school_id: string;
+  unsigned_rule: 'guest-rules' | 'sign-first';
+  updated_at: IsoTimestamp;
+  updated_by: string;
+}
+
+export interface SsoProvidersTable {
+  school_id: string;
+  label: string;
+  issuer: string;
+  client_id: string;
+  /** Sealed with the server's key by the SSO service. */
+  client_secret: string;
+  /** JSON array of lower-case e-mail domains. */
+  allowed_domains: string;
+  hosted_domain: string | null;
+  tenant_id: string | null;
+  provider_enforces_mfa: number;
+  enabled: number;
+  updated_at: IsoTimestamp;
+  updated_by: string;
+}
+
+export interface SsoLoginStatesTable {
+  /** SHA-256 (hex) of the cookie token. */
+  id: string;
+  school_id: string;
+  state: string;
+  nonce: string;
+  /** Sealed with the server's key. */
+  code_verifier: string;
+  created_at: IsoTimestamp;
+  expires_at: IsoTimestamp;
+}
+
+/** One parent's decision about one pupil and one consent purpose; append-only. */
+export interface ConsentRecordsTable {
+  id: string;
+  school_id: string;
+  pupil_id: string;
+  /** Per pupil, from 1: the order of recording. */
+  seq: number;
+  purpose: string;
+  decision: 'given' | 'refused' | 'withdrawn';
+  method: 'parent-online' | 'paper-form' | 'phone';
+  parent_id: string | null;
+  parent_name: string;
+  relationship: string | null;
+  decided_on: IsoDate;
+  form_signed: number | null;
+  note: string | null;
+  recorded_at: IsoTimestamp;
+  recorded_by_account_id: string | null;
+  recorded_by_label: string;
+}
+
+/** Who completed which course when, with the evidence (a note and or a sealed certificate). */
+export interface TrainingRecordsTable {
+  id: string;
+  school_id: string;
+  person_id: string;
+  course_id: string;
+  completed_on: IsoDate;
+  provider: string | null;
+  note: string | null;
+  certificate_filename: string | null;
+  certificate_media_type: string | null;
+  certificate_size: number | null;
+  certificate_sha256: string | null;
+  /** Sealed base64 of the certificate's bytes. */
+  certificate_content: string | null;
+  recorded_at: IsoTimestamp;
+  recorded_by_account_id: string | null;
+  recorded_by_label: string;
+}
+
+export interface TrainingNeedsAuditsTable {
+  id: string;
+  school_id: string;
+  person_id: string;
+  /** JSON of core's training.auditAnswers. */
+  answers: string;
+  /** JSON array of area ids. */
+  needs: string;
+  completed_at: IsoTimestamp;
+  reviewed_by: string | null;
+  reviewed_at: IsoTimestamp | null;
+}
+
+/** One reminder per person, course and ISO week. */
+export interface TrainingRemindersTable {
+  school_id: string;
+  person_id: string;
+  course_id: string;
+  week: string;
+  notification_id: string;
+  created_at: IsoTimestamp;
+}
+
 export interface Database {
   trusts: TrustsTable;
   schools: SchoolsTable;
@@ -574,10 +732,20 @@ export interface Database {
   monitor_alerts: MonitorAlertsTable;
   daily_summaries: DailySummariesTable;
   log_imports: LogImportsTable;
+  directory_imports: DirectoryImportsTable;
   monitor_settings: MonitorSettingsTable;
+  consent_records: ConsentRecordsTable;
   monitor_suppressions: MonitorSuppressionsTable;
   monitor_digests: MonitorDigestsTable;
   filter_sign_in_history: FilterSignInHistoryTable;
+  sso_providers: SsoProvidersTable;
+  sso_login_states: SsoLoginStatesTable;
+  training_records: TrainingRecordsTable;
+  training_needs_audits: TrainingNeedsAuditsTable;
+  training_reminders: TrainingRemindersTable;
+  agreement_versions: AgreementVersionsTable;
+  agreement_signatures: AgreementSignaturesTable;
+  agreement_settings: AgreementSettingsTable;
 }
 
 /** What repositories take: the database or a transaction on it. */

@@ -15,8 +15,11 @@ import {
 import type { Haven } from '../haven.ts';
 import { errors, HavenError } from './errors.ts';
 import { registerAccountRoutes } from './routes/account.ts';
+import { registerAgreementRoutes } from './routes/agreements.ts';
 import { registerBlockedRoute } from './routes/blocked.ts';
 import { registerBreachRoutes } from './routes/breaches.ts';
+import { registerConsentRoutes } from './routes/consents.ts';
+import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerFilterRoutes } from './routes/filter.ts';
 import { registerGatewayRoutes } from './routes/gateway.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -25,6 +28,8 @@ import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerSchoolRoutes } from './routes/schools.ts';
 import { registerSessionRoutes } from './routes/session.ts';
+import { registerSsoRoutes } from './routes/sso.ts';
+import { registerTrainingRoutes } from './routes/training.ts';
 import { registerSessionHooks } from './session.ts';
 
 export const VERSION = '0.1.0';
@@ -52,6 +57,15 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
             'req.headers.authorization',
             'res.headers["set-cookie"]',
           ],
+          serializers: {
+            // The SSO callback's query carries the authorization code and state: never logged.
+            req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
+              method: req.method,
+              url: req.url.startsWith('/api/auth/oidc/callback') ? '/api/auth/oidc/callback' : req.url,
+              host: req.host,
+              remoteAddress: req.ip,
+            }),
+          },
         }
       : false,
     bodyLimit: haven.config.bodyLimitBytes,
@@ -137,11 +151,16 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
       registerSessionRoutes(api, haven);
       registerAccountRoutes(api, haven);
       registerSchoolRoutes(api, haven);
+      registerDirectoryRoutes(api, haven);
       registerFilterRoutes(api, haven);
       registerIncidentRoutes(api, haven);
+      registerAgreementRoutes(api, haven);
       registerBreachRoutes(api, haven);
+      registerConsentRoutes(api, haven);
       registerMonitorRoutes(api, haven);
       registerReportRoutes(api, haven);
+      registerSsoRoutes(api, haven);
+      registerTrainingRoutes(api, haven);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((_request, reply) =>
         reply.status(404).send({ error: { id: 'not-found', message: 'No such API route.' } }),

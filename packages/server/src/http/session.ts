@@ -63,7 +63,10 @@ export function registerSessionHooks(app: FastifyInstance, haven: Haven): void {
       clearSessionCookie(reply, haven);
       // A stale cookie must not stand in the way of signing in again or of a health check.
       const path = request.routeOptions.url ?? '';
-      const anonymousOk = (request.method === 'POST' && path === '/api/session') || path === '/api/health';
+      const anonymousOk =
+        (request.method === 'POST' && path === '/api/session') ||
+        path === '/api/health' ||
+        path.startsWith('/api/auth/oidc/');
       if (!anonymousOk) throw error;
       request.auth = null;
     }

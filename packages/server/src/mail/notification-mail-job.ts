@@ -2,12 +2,13 @@ import type { Haven } from '../haven.ts';
 import { runDailySummaries } from '../services/daily-summary-service.ts';
 import { runAlertDigests } from '../services/monitor-digest-service.ts';
 import { sendPendingEmails } from '../services/notification-service.ts';
+import { runTrainingReminders } from '../services/training-service.ts';
 import { type Mailer, smtpMailer } from './mailer.ts';
 
 /**
  * Sends notification e-mails while Haven runs: every few seconds, so an urgent alert reaches the
  * DSL's inbox within moments of being written; and, about once a minute, makes the alert digests
- * and the daily internet usage summary once their time has come. Returns a function that stops it.
+ * and the daily internet usage summary once their time has come, and the weekly training reminders. Returns a function that stops it.
  */
 export function startNotificationMail(
   haven: Haven,
@@ -30,6 +31,7 @@ export function startNotificationMail(
         lastScheduled = Date.now();
         await runAlertDigests(haven);
         await runDailySummaries(haven, mailer);
+        await runTrainingReminders(haven);
       }
       await sendPendingEmails(haven, mailer);
     } catch (error) {

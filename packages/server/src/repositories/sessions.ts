@@ -13,6 +13,8 @@ export interface Session {
   expiresAt: IsoTimestamp;
   ip: string | null;
   userAgent: string | null;
+  /** The identity provider's MFA stands in for Haven's second step. */
+  mfaByProvider: boolean;
 }
 
 export interface NewSession {
@@ -25,6 +27,7 @@ export interface NewSession {
   lastSeenAt?: IsoTimestamp;
   ip?: string | null;
   userAgent?: string | null;
+  mfaByProvider?: boolean;
 }
 
 export type SessionPatch = Partial<Pick<Session, 'stage' | 'csrfToken' | 'lastSeenAt' | 'expiresAt'>>;
@@ -51,6 +54,7 @@ const toSession = (row: Selectable<SessionsTable>): Session => ({
   expiresAt: row.expires_at,
   ip: row.ip,
   userAgent: row.user_agent,
+  mfaByProvider: row.mfa_by_provider === 1,
 });
 
 export async function createSession(db: Db, input: NewSession): Promise<Session> {
@@ -68,6 +72,7 @@ export async function createSession(db: Db, input: NewSession): Promise<Session>
       expires_at: input.expiresAt,
       ip: input.ip ?? null,
       user_agent: input.userAgent ?? null,
+      mfa_by_provider: input.mfaByProvider ? 1 : 0,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

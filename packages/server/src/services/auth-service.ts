@@ -91,7 +91,7 @@ function backoffSeconds(failures: number): number {
   return Math.min(BACKOFF_BASE_SECONDS * 2 ** (failures - BACKOFF_AFTER), LOCK_MINUTES * 60);
 }
 
-function actorFor(account: Account | undefined, ip: string | null, grants: string[] = []): Actor {
+export function actorFor(account: Account | undefined, ip: string | null, grants: string[] = []): Actor {
   return {
     accountId: account?.id ?? null,
     label: account?.email ?? 'anonymous',
@@ -123,8 +123,9 @@ export async function effectiveGrants(haven: Haven, account: Account): Promise<s
 
 function stageOf(session: Session, account: Account, grants: string[]): SessionContext['stage'] {
   if (session.stage === 'password') return account.totpEnabledAt ? 'mfa-challenge' : 'mfa-enrol';
-  // A grant added after sign-in can make two-factor newly required.
-  if (access.mfaRequired(grants) && !account.totpEnabledAt) return 'mfa-enrol';
+  // A grant added after sign-in can make two-factor newly required (unless the identity
+  // provider's MFA stands for it in this session).
+  if (access.mfaRequired(grants) && !account.totpEnabledAt && !session.mfaByProvider) return 'mfa-enrol';
   return 'signed-in';
 }
 
@@ -205,36 +206,67 @@ export async function signIn(
   req: SignInRequest,
 ): Promise<{ token: string; context: SessionContext }> {
   const now = haven.now();
-  const { account, actor, target } = await checkPassword(haven, req, now);
+  const { account, actor } = await checkPassword(haven, req, now);
   const grants = await effectiveGrants(haven, account);
   const needsSecondStep = Boolean(account.totpEnabledAt) || access.mfaRequired(grants);
   // Only a completed sign-in clears the count. With a second step to come, this attempt stays
   // counted until the code is right, so a known password cannot reset the count between code
   // guesses.
   if (!needsSecondStep) await updateAccount(haven.db, account.id, { failedAttempts: 0, lastFailedAt: null });
+  return beginSession(haven, {
+    account,
+    actor,
+    grants,
+    needsSecondStep,
+    req,
+    firstStep: 'auth.password-accepted',
+    detail: {},
+  });
+}
+
+/**
+ * Opens a session for an account whose first factor has been checked (a password here, an
+ * identity provider's ID token in sso-service.ts): one way to make sessions, so both kinds
+ * expire, rotate and audit alike.
+ */
+export async function beginSession(
+  haven: Haven,
+  input: {
+    account: Account;
+    actor: Actor;
+    grants: string[];
+    needsSecondStep: boolean;
+    /** The identity provider did MFA and the school trusts it to (SSO only). */
+    mfaByProvider?: boolean;
+    req: { ip: string | null; userAgent: string | null };
+    /** What the audit log calls a first step accepted with a second still to come. */
+    firstStep: 'auth.password-accepted' | 'auth.sso.accepted';
+    detail: Record<string, string | boolean>;
+  },
+): Promise<{ token: string; context: SessionContext }> {
+  const { account, grants, req } = input;
+  const now = haven.now();
+  const actor = { ...input.actor, grants };
+  const target = { type: 'account', id: account.id, schoolId: account.schoolId };
   const token = newToken();
   const session = await createSession(haven.db, {
     id: tokenId(token),
     accountId: account.id,
     csrfToken: newToken(),
-    stage: needsSecondStep ? 'password' : 'signed-in',
+    stage: input.needsSecondStep ? 'password' : 'signed-in',
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + haven.config.sessionMaxHours * 3_600_000).toISOString(),
     ip: req.ip,
     userAgent: req.userAgent?.slice(0, 300) ?? null,
+    mfaByProvider: input.mfaByProvider ?? false,
   });
   const stage = stageOf(session, account, grants);
-  await audit(
-    haven.db,
-    { ...actor, grants },
-    stage === 'signed-in' ? 'auth.sign-in' : 'auth.password-accepted',
-    target,
-    {
-      next: stage,
-    },
-  );
-  return { token, context: { session, account, grants, stage, actor: { ...actor, grants } } };
+  await audit(haven.db, actor, stage === 'signed-in' ? 'auth.sign-in' : input.firstStep, target, {
+    ...input.detail,
+    next: stage,
+  });
+  return { token, context: { session, account, grants, stage, actor } };
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Db, DecisionSource, ReviewStatus } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { Haven } from '../haven.ts';
 import { errors } from '../http/errors.ts';
-import { listCurrentAddressUsers } from '../repositories/filter-address-users.ts';
+import { getUnsignedRule } from '../repositories/agreements.ts';
+import { type AddressUser, listCurrentAddressUsers } from '../repositories/filter-address-users.ts';
 import { appendChangeLog, type ChangeLogDetails, listChangeLog } from '../repositories/filter-change-log.ts';
 import { listExceptionsForSnapshot } from '../repositories/filter-exceptions.ts';
 import {
@@ -21,6 +22,7 @@ import {
 import { createFilterTestRun, listFilterTestRuns } from '../repositories/filter-test-runs.ts';
 import { getCurrentPolicyVersion } from '../repositories/policy-versions.ts';
 import { type Actor, CLI_ACTOR } from './actor.ts';
+import { unsignedUsers } from './agreement-service.ts';
 import { audit } from './audit.ts';
 import { actorName, actorRef, filterContext } from './filter-common.ts';
 import { openIncidentForIllegalHit } from './incident-service.ts';
@@ -36,6 +38,35 @@ import { authorise } from './school-service.ts';
 const DAY_MS = 86_400_000;
 
 /**
+ * Access follows signing: someone signed in at an address who has not signed what their role
+ * requires is filed in the school's guests group until they sign (the seeds set up network access
+ * only after signing). Worked out afresh for each snapshot, so signing takes effect at the next one.
+ */
+async function unsignedRule(
+  haven: Haven,
+  schoolId: string,
+  settings: filter.FilterSettings,
+  users: AddressUser[],
+): Promise<filter.FilterSnapshot['addressUsers']> {
+  const guests = settings.groups.find((g) => g.audience === 'guests')?.id;
+  if (!guests || users.length === 0) return users;
+  const unsigned = await unsignedUsers(
+    haven,
+    schoolId,
+    users.map((u) => u.user),
+  );
+  if (unsigned.size === 0) return users;
+  // "Sign first" needs Haven's own address for the link; without it, the guests' rules.
+  const signAt =
+    (await getUnsignedRule(haven.db, schoolId)) === 'sign-first' && haven.config.publicUrl
+      ? new URL('/agreements', haven.config.publicUrl).toString()
+      : null;
+  return users.map((u) =>
+    unsigned.has(u.user) ? { ...u, group: guests, ...(signAt ? { signAt } : {}) } : u,
+  );
+}
+
+/**
  * The gateway snapshot for a school at `now`: the approved policy compiled with the school's
  * settings, the approved exceptions in force or starting within a day (so a gateway that loses
  * the server still applies tomorrow morning's), and current address-user associations.
@@ -45,7 +76,12 @@ export async function filterSnapshot(haven: Haven, schoolId: string, now: Date =
   const at = now.toISOString();
   const horizon = new Date(now.getTime() + DAY_MS).toISOString();
   const exceptions = await listExceptionsForSnapshot(haven.db, schoolId, at, horizon);
-  const addressUsers = await listCurrentAddressUsers(haven.db, schoolId, at);
+  const addressUsers = await unsignedRule(
+    haven,
+    schoolId,
+    ctx.settings,
+    await listCurrentAddressUsers(haven.db, schoolId, at),
+  );
   return filter.buildSnapshot({
     school: { id: ctx.school.id, name: ctx.school.name },
     policy: ctx.document,

@@ -24,6 +24,7 @@ import {
 import { getPerson } from '../repositories/people.ts';
 import { listSites } from '../repositories/schools.ts';
 import type { Actor } from './actor.ts';
+import { unsignedUsers } from './agreement-service.ts';
 import { audit } from './audit.ts';
 import { checkProxyPassword } from './auth-service.ts';
 import { recordExceptionUse } from './exception-service.ts';
@@ -343,16 +344,28 @@ export async function gatewaySignIn(
   if (account.schoolId !== schoolId) throw errors.invalidCredentials();
   const person = account.personId ? await getPerson(haven.db, account.personId) : undefined;
   const { settings } = await filterContext(haven, schoolId, { require: false });
-  const group = filter.groupForMember(settings, {
+  const roleGroup = filter.groupForMember(settings, {
     kind: person?.kind ?? null,
     yearGroup: person?.yearGroup ?? null,
     grants,
   });
+  // Access follows signing: until they sign what their role requires, the guests' rules.
+  const unsigned = roleGroup !== null && (await unsignedUsers(haven, schoolId, [account.email])).size > 0;
+  const group = unsigned
+    ? (settings.groups.find((g) => g.audience === 'guests')?.id ?? roleGroup)
+    : roleGroup;
   const now = haven.now();
   const until = new Date(now.getTime() + ADDRESS_SIGN_IN_HOURS * 3_600_000).toISOString();
   await inTransaction(haven.db, async (trx) => {
-    if (input.client && group) {
-      await setAddressUser(trx, schoolId, { address: input.client, user: account.email, group, until });
+    if (input.client && group && roleGroup) {
+      // The role's group is kept; each snapshot applies the unsigned rule afresh, so signing
+      // later lifts it without signing in again.
+      await setAddressUser(trx, schoolId, {
+        address: input.client,
+        user: account.email,
+        group: roleGroup,
+        until,
+      });
       await recordSignIn(trx, schoolId, {
         address: input.client,
         user: account.email,

@@ -112,7 +112,9 @@ export function emailFor(haven: Haven, n: Notification, schoolName: string) {
     'Sign in to Haven to see the details (they are not sent by e-mail):',
     signInUrl(haven, n.link),
     '',
-    'You receive this because of your post in the school’s online safety policy.',
+    n.kind === 'training-reminder'
+      ? 'You receive this because the school asks this training of you; it comes at most once a week.'
+      : 'You receive this because of your post in the school’s online safety policy.',
   ].join('\n');
   return { subject, text };
 }

@@ -45,12 +45,23 @@ const MONITOR_TABLES = [
   'monitor_settings',
   'monitor_suppressions',
 ];
+// Issue 6: each part lists its tables here as it adds them.
+const AGREEMENT_TABLES: string[] = ['agreement_settings', 'agreement_signatures', 'agreement_versions'];
+const DIRECTORY_TABLES: string[] = ['directory_imports'];
+const SSO_TABLES: string[] = ['sso_login_states', 'sso_providers'];
+const CONSENT_TABLES: string[] = ['consent_records'];
+const TRAINING_TABLES: string[] = ['training_needs_audits', 'training_records', 'training_reminders'];
 const HAVEN_TABLES = [
   ...BASE_TABLES,
   ...FILTER_TABLES,
   ...NOTIFICATION_TABLES,
   ...INCIDENT_TABLES,
   ...MONITOR_TABLES,
+  ...AGREEMENT_TABLES,
+  ...DIRECTORY_TABLES,
+  ...SSO_TABLES,
+  ...CONSENT_TABLES,
+  ...TRAINING_TABLES,
 ].sort();
 const MIGRATIONS = [
   '20261123T1000_initial',
@@ -64,6 +75,11 @@ const MIGRATIONS = [
   '20261201T1400_daily_summaries',
   '20261201T1500_log_imports',
   '20261202T0900_monitor_settings',
+  '20261202T1000_agreements',
+  '20261202T1100_directory',
+  '20261202T1200_single_sign_on',
+  '20261202T1300_consents',
+  '20261202T1400_training',
 ];
 
 const havenTables = (names: string[]) => names.filter((name) => !name.startsWith('kysely_'));
@@ -80,7 +96,11 @@ forEachDatabase(
       expect(havenTables(await tableNames(t))).toEqual(HAVEN_TABLES);
       expect(await triggerNames(t)).toEqual(
         expect.arrayContaining([
+          'agreement_signatures_no_delete',
+          'agreement_signatures_no_update',
           'audit_events_no_delete',
+          'consent_records_no_delete',
+          'consent_records_no_update',
           'audit_events_no_update',
           'filter_change_log_no_delete',
           'filter_change_log_no_update',
@@ -99,6 +119,19 @@ forEachDatabase(
     });
 
     it('steps down one migration at a time', async () => {
+      for (const [name, tables] of [
+        ['20261202T1400_training', TRAINING_TABLES],
+        ['20261202T1300_consents', CONSENT_TABLES],
+        ['20261202T1200_single_sign_on', SSO_TABLES],
+        ['20261202T1100_directory', DIRECTORY_TABLES],
+        ['20261202T1000_agreements', AGREEMENT_TABLES],
+      ] as const) {
+        expect(await migrateDown(t.db)).toEqual({
+          ok: true,
+          results: [{ name, direction: 'down', status: 'success' }],
+        });
+        for (const table of tables) expect(havenTables(await tableNames(t))).not.toContain(table);
+      }
       expect(await migrateDown(t.db)).toEqual({
         ok: true,
         results: [{ name: '20261202T0900_monitor_settings', direction: 'down', status: 'success' }],
@@ -187,6 +220,7 @@ forEachDatabase(
         { name: '20261201T1400_daily_summaries', direction: 'up', status: 'not-executed' },
         { name: '20261201T1500_log_imports', direction: 'up', status: 'not-executed' },
         { name: '20261202T0900_monitor_settings', direction: 'up', status: 'not-executed' },
+        ...MIGRATIONS.slice(-5).map((name) => ({ name, direction: 'up', status: 'not-executed' })),
       ]);
     });
   },

@@ -2,7 +2,7 @@
  * The API's routes as the HTTP tests walk them. openapi.test.ts checks these lists against the
  * routes the server actually registers, so a new route cannot go untested here unnoticed.
  */
-import { type access, filter, policy } from '@haven/core';
+import { type access, filter, policy, training } from '@haven/core';
 
 /** Real ids for the routes' parameters and bodies, made fresh where a request consumes them. */
 export interface RouteIds {
@@ -37,6 +37,18 @@ export interface RouteIds {
   breachId: string;
   /** A new monitoring alert. */
   alertId: string;
+  /** A current pupil of the school (consents). */
+  pupilId: string;
+  /** A training record with a certificate. */
+  trainingRecordId: string;
+  /** A training-needs audit someone completed. */
+  needsAuditId: string;
+  /** An agreement the caller must sign themselves (with its current version and text hash). */
+  agreementId: string;
+  agreementVersion: string;
+  agreementTextHash: string;
+  /** A signature on an approval form, waiting for the authorised signature. */
+  signatureId: string;
 }
 
 export interface RouteCase {
@@ -139,6 +151,38 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     resource: 'people',
     action: 'write',
     ok: 201,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/people/imports/preview',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/people/imports/preview`,
+    body: () => ({ kind: 'governors', csv: 'Governor ID,Forename,Surname\r\nGOV-ACCESS,Access,Check\r\n' }),
+    resource: 'people',
+    action: 'import',
+    ok: 200,
+    readOnly: true,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/people/imports',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/people/imports`,
+    // A new MIS id each time, so each allowed import adds someone (an import is idempotent).
+    body: () => ({
+      kind: 'governors',
+      csv: `Governor ID,Forename,Surname\r\nGOV-${Math.random().toString(36).slice(2)},Access,Check\r\n`,
+      confirm: 'all',
+    }),
+    resource: 'people',
+    action: 'import',
+    ok: 201,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/people/imports',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/people/imports`,
+    resource: 'people',
+    action: 'import',
+    ok: 200,
   },
   {
     name: 'POST /api/schools/:schoolId/role-assignments',
@@ -537,6 +581,62 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     ok: 200,
   },
   {
+    name: 'GET /api/schools/:schoolId/consents/purposes',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/consents/purposes`,
+    resource: 'consents',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/consents',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/consents?yearGroup=Year%207`,
+    resource: 'consents',
+    action: 'list',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/consents/mine',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/consents/mine`,
+    resource: 'consents',
+    action: 'own',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/consents/pupils/:pupilId',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/consents/pupils/${ids.pupilId}`,
+    resource: 'consents',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/consents/pupils/:pupilId',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/consents/pupils/${ids.pupilId}`,
+    body: () => ({
+      purpose: 'website-photos',
+      decision: 'given',
+      method: 'paper-form',
+      parentName: 'A parent',
+    }),
+    resource: 'consents',
+    action: 'record',
+    ok: 201,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/consents/check',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/consents/check`,
+    body: (ids) => ({ purpose: 'website-photos', pupilIds: [ids.pupilId] }),
+    resource: 'consents',
+    action: 'check',
+    ok: 200,
+    readOnly: true,
+  },
+  {
     name: 'GET /api/schools/:schoolId/monitor/alerts',
     method: 'GET',
     url: (ids) => `${school(ids)}/monitor/alerts`,
@@ -603,6 +703,229 @@ export const SCHOOL_ROUTES: SchoolRouteCase[] = [
     action: 'write',
     ok: 200,
   },
+  {
+    name: 'GET /api/schools/:schoolId/sso',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/sso`,
+    resource: 'sso',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'PUT /api/schools/:schoolId/sso',
+    method: 'PUT',
+    url: (ids) => `${school(ids)}/sso`,
+    body: () => ({
+      label: 'Google Workspace',
+      issuer: 'https://accounts.google.com',
+      clientId: 'access-check.apps.googleusercontent.com',
+      clientSecret: 'access-check-client-secret',
+      allowedDomains: ['milford-haven.example'],
+    }),
+    resource: 'sso',
+    action: 'write',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/training/mine',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/training/mine`,
+    resource: 'training',
+    action: 'own',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/training/mine/records',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/training/mine/records`,
+    body: (_ids, today) => ({
+      courseId: 'cyber-security',
+      completedOn: today,
+      provider: 'DfE',
+      note: 'Completed the online module',
+    }),
+    resource: 'training',
+    action: 'own',
+    ok: 201,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/training/mine/audit',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/training/mine/audit`,
+    body: () => ({ ratings: Object.fromEntries(training.AUDIT_AREAS.map((a) => [a.id, 2])) }),
+    resource: 'training',
+    action: 'own',
+    ok: 201,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/training/people',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/training/people`,
+    resource: 'training',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/training/records',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/training/records`,
+    body: (ids, today) => ({
+      personId: ids.personId,
+      courseId: 'online-safety-induction',
+      completedOn: today,
+      note: 'Induction session with the e-Safety Officer',
+    }),
+    resource: 'training',
+    action: 'manage',
+    ok: 201,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/training/records/:id/certificate',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/training/records/${ids.trainingRecordId}/certificate`,
+    resource: 'training',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/training/audits',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/training/audits`,
+    resource: 'training',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/training/audits/:id/review',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/training/audits/${ids.needsAuditId}/review`,
+    resource: 'training',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/training/summary',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/training/summary`,
+    resource: 'training',
+    action: 'summary',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/agreements',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/agreements`,
+    resource: 'agreements',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/agreements/mine',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/agreements/mine`,
+    resource: 'agreements',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/agreements/records',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/agreements/records`,
+    resource: 'agreements',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/agreements/approvals',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/agreements/approvals`,
+    resource: 'agreements',
+    action: 'approve',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/agreements/settings',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/agreements/settings`,
+    resource: 'agreements',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'PUT /api/schools/:schoolId/agreements/settings',
+    method: 'PUT',
+    url: (ids) => `${school(ids)}/agreements/settings`,
+    body: () => ({ unsignedRule: 'sign-first' }),
+    resource: 'agreements',
+    action: 'manage',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/agreements/signatures/:signatureId/approve',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/agreements/signatures/${ids.signatureId}/approve`,
+    body: (_ids, today) => ({
+      fields: {
+        'approver-full-name': 'Fixture Approver',
+        'approver-job-title': 'Headteacher',
+        'approver-signature': 'F. Approver',
+        'approver-date': today,
+      },
+    }),
+    resource: 'agreements',
+    action: 'approve',
+    ok: 201,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/agreements/signatures/:signatureId/copy.pdf',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/agreements/signatures/${ids.signatureId}/copy.pdf`,
+    resource: 'agreements',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'GET /api/schools/:schoolId/agreements/:agreementId',
+    method: 'GET',
+    url: (ids) => `${school(ids)}/agreements/staff`,
+    resource: 'agreements',
+    action: 'read',
+    ok: 200,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/agreements/:agreementId/sign',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/agreements/${ids.agreementId}/sign`,
+    body: (ids, today) => ({
+      version: Number(ids.agreementVersion) || 1,
+      textHash: /^[0-9a-f]{64}$/.test(ids.agreementTextHash) ? ids.agreementTextHash : '0'.repeat(64),
+      answers: {
+        agreed: true,
+        fields: { 'full-name': 'Fixture Signer', signature: 'F. Signer', date: today },
+      },
+    }),
+    resource: 'agreements',
+    action: 'sign',
+    ok: 201,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/agreements/:agreementId/withdraw',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/agreements/${ids.agreementId}/withdraw`,
+    body: () => ({}),
+    resource: 'agreements',
+    action: 'sign',
+    ok: 201,
+  },
+  {
+    name: 'POST /api/schools/:schoolId/agreements/:agreementId/versions',
+    method: 'POST',
+    url: (ids) => `${school(ids)}/agreements/community-user/versions`,
+    body: () => ({ filename: 'fixture.md', content: Buffer.from('- A fixture item.\n').toString('base64') }),
+    resource: 'agreements',
+    action: 'manage',
+    ok: 201,
+  },
 ];
 
 /** The suppression `freshIds` makes for the route that lifts one. */
@@ -657,7 +980,15 @@ export const STATE_CHANGING_ROUTES: StateChangingRouteCase[] = [
 ];
 
 /** GET routes outside a school. */
-export const OTHER_GET_ROUTES = ['GET /api/health', 'GET /api/session', 'GET /api/account/notifications'];
+export const OTHER_GET_ROUTES = [
+  'GET /api/health',
+  'GET /api/session',
+  'GET /api/account/notifications',
+  // Single sign-on, before any session (test/http/sso.test.ts drives them with a real provider).
+  'GET /api/auth/oidc/providers',
+  'GET /api/auth/oidc/:schoolSlug/start',
+  'GET /api/auth/oidc/callback',
+];
 
 /**
  * The routes gateways call with `Authorization: Bearer <token>`: no session, no cookie, so no

@@ -7,7 +7,7 @@
  */
 
 import { createHash, randomBytes } from 'node:crypto';
-import { access, policy } from '@haven/core';
+import { access, consents, policy } from '@haven/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/audit/audit-log.ts';
 import { createDemoSchool, type DemoResult } from '../../src/demo/demo-school.ts';
@@ -20,6 +20,7 @@ import { listPolicyVersions } from '../../src/repositories/policy-versions.ts';
 import { assignRole, listRoleAssignmentsBySchool } from '../../src/repositories/role-assignments.ts';
 import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 import { saveDraft } from '../../src/services/policy-service.ts';
+import { agreementFixtures, agreementState } from '../helpers/agreements.ts';
 import { filterState } from '../helpers/filter.ts';
 import { forEachHaven, TestBrowser } from '../helpers/havens.ts';
 import { credential, DEMO_ACCOUNTS, type DemoLocal, expectError, SignIns } from '../helpers/http.ts';
@@ -37,6 +38,7 @@ import {
   SCHOOL_ROUTES,
   type SchoolRouteCase,
 } from '../helpers/routes.ts';
+import { makeNeedsAudit, makeTrainingRecord, trainingState } from '../helpers/training.ts';
 
 /** What each demo account gets on each route, written out by hand. Keep in step with ACCESS_RULES. */
 const EXPECTED: Record<string, Record<DemoLocal, number>> = {
@@ -54,6 +56,9 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
   },
   'GET /api/schools/:schoolId/people': { admin: 200, dsl: 200, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/people': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/people/imports/preview': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/people/imports': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/people/imports': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/role-assignments': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
   'DELETE /api/schools/:schoolId/role-assignments/:assignmentId': {
     admin: 204,
@@ -159,12 +164,86 @@ const EXPECTED: Record<string, Record<DemoLocal, number>> = {
   },
   'GET /api/schools/:schoolId/monitor/settings': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
   'PUT /api/schools/:schoolId/monitor/settings': { admin: 403, dsl: 200, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/sso': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'PUT /api/schools/:schoolId/sso': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/breaches': { admin: 201, dsl: 201, teacher: 201, governor: 403 },
   'GET /api/schools/:schoolId/breaches': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'GET /api/schools/:schoolId/breaches/:id': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'PUT /api/schools/:schoolId/breaches/:id': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/breaches/:id/ico': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
   'POST /api/schools/:schoolId/breaches/:id/close': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/consents/purposes': { admin: 200, dsl: 200, teacher: 200, governor: 403 },
+  'GET /api/schools/:schoolId/consents': { admin: 200, dsl: 200, teacher: 200, governor: 403 },
+  'GET /api/schools/:schoolId/consents/mine': { admin: 403, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/consents/pupils/:pupilId': {
+    admin: 200,
+    dsl: 200,
+    teacher: 200,
+    governor: 403,
+  },
+  'POST /api/schools/:schoolId/consents/pupils/:pupilId': {
+    admin: 201,
+    dsl: 201,
+    teacher: 403,
+    governor: 403,
+  },
+  'POST /api/schools/:schoolId/consents/check': { admin: 200, dsl: 200, teacher: 200, governor: 403 },
+  'GET /api/schools/:schoolId/training/mine': { admin: 403, dsl: 200, teacher: 200, governor: 200 },
+  'POST /api/schools/:schoolId/training/mine/records': { admin: 403, dsl: 201, teacher: 201, governor: 201 },
+  'POST /api/schools/:schoolId/training/mine/audit': { admin: 403, dsl: 201, teacher: 201, governor: 201 },
+  'GET /api/schools/:schoolId/training/people': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/training/records': { admin: 201, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/training/records/:id/certificate': {
+    admin: 200,
+    dsl: 403,
+    teacher: 403,
+    governor: 403,
+  },
+  'GET /api/schools/:schoolId/training/audits': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/training/audits/:id/review': {
+    admin: 200,
+    dsl: 403,
+    teacher: 403,
+    governor: 403,
+  },
+  'GET /api/schools/:schoolId/training/summary': { admin: 200, dsl: 200, teacher: 403, governor: 200 },
+  'GET /api/schools/:schoolId/agreements': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/agreements/mine': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/agreements/records': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/agreements/approvals': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'GET /api/schools/:schoolId/agreements/settings': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'PUT /api/schools/:schoolId/agreements/settings': { admin: 200, dsl: 403, teacher: 403, governor: 403 },
+  'POST /api/schools/:schoolId/agreements/signatures/:signatureId/approve': {
+    admin: 201,
+    dsl: 403,
+    teacher: 403,
+    governor: 403,
+  },
+  'GET /api/schools/:schoolId/agreements/:agreementId': { admin: 200, dsl: 200, teacher: 200, governor: 200 },
+  'GET /api/schools/:schoolId/agreements/signatures/:signatureId/copy.pdf': {
+    admin: 200,
+    dsl: 200,
+    teacher: 200,
+    governor: 200,
+  },
+  'POST /api/schools/:schoolId/agreements/:agreementId/sign': {
+    admin: 403,
+    dsl: 201,
+    teacher: 201,
+    governor: 201,
+  },
+  'POST /api/schools/:schoolId/agreements/:agreementId/withdraw': {
+    admin: 403,
+    dsl: 201,
+    teacher: 201,
+    governor: 201,
+  },
+  'POST /api/schools/:schoolId/agreements/:agreementId/versions': {
+    admin: 201,
+    dsl: 403,
+    teacher: 403,
+    governor: 403,
+  },
 };
 
 /** The grants each Milford Haven demo account ends up with (the DSL's and governor's through policy roles). */
@@ -220,6 +299,13 @@ forEachHaven('access: every school route, every demo account', (t) => {
       evidenceId: placeholder,
       breachId: placeholder,
       alertId: placeholder,
+      pupilId: placeholder,
+      trainingRecordId: placeholder,
+      needsAuditId: placeholder,
+      agreementId: placeholder,
+      agreementVersion: '1',
+      agreementTextHash: placeholder,
+      signatureId: placeholder,
     };
     const exception = (requestedBy: string) => {
       const now = t.clock.now().getTime();
@@ -245,6 +331,21 @@ forEachHaven('access: every school route, every demo account', (t) => {
         displayName: `${givenName} Fixture${n}`,
       });
     };
+    if (route.name.includes('/consents/')) {
+      // Any current pupil: the routes only read or append.
+      ids.pupilId = (await listPeople(t.haven.db, schoolId, { kind: 'pupil', limit: 1 })).items[0]!.id;
+    }
+    if (route.name.includes('/agreements')) {
+      Object.assign(ids, await agreementFixtures(t.haven, schoolId, route.name, caller));
+      return ids;
+    }
+    if (route.name.endsWith('/training/records/:id/certificate')) {
+      ids.trainingRecordId = (await makeTrainingRecord(t.haven, schoolId)).id;
+    } else if (route.name.endsWith('/training/audits/:id/review')) {
+      ids.needsAuditId = (await makeNeedsAudit(t.haven, schoolId)).id;
+    } else if (route.name === 'POST /api/schools/:schoolId/training/records') {
+      ids.personId = (await person('Taylor')).id;
+    }
     if (route.name.endsWith('/suppressions/remove')) {
       await addSuppressions(t.haven.db, schoolId, [
         {
@@ -311,10 +412,32 @@ forEachHaven('access: every school route, every demo account', (t) => {
   /** Everything a refused request might have changed. */
   const state = async (schoolId: string) => ({
     people: (await listPeople(t.haven.db, schoolId)).total,
+    directoryImports: (
+      await t.haven.db
+        .selectFrom('directory_imports')
+        .select('id')
+        .where('school_id', '=', schoolId)
+        .execute()
+    ).length,
     versions: (await listPolicyVersions(t.haven.db, schoolId)).map((v) => `${v.version}:${v.status}`),
     assignments: (await listRoleAssignmentsBySchool(t.haven.db, schoolId)).map((a) => a.id).sort(),
     filter: await filterState(t.haven.db, schoolId),
     incidents: await incidentState(t.haven.db, schoolId),
+    training: await trainingState(t.haven, schoolId),
+    agreements: await agreementState(t.haven, schoolId),
+    consents: (
+      await t.haven.db
+        .selectFrom('consent_records')
+        .select('id')
+        .where('school_id', '=', schoolId)
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id),
+    sso: await t.haven.db
+      .selectFrom('sso_providers')
+      .select(['label', 'issuer', 'client_id', 'allowed_domains', 'enabled', 'updated_at'])
+      .where('school_id', '=', schoolId)
+      .execute(),
     monitor: {
       settings: await t.haven.db
         .selectFrom('monitor_settings')
@@ -422,6 +545,13 @@ forEachHaven('access: every school route, every demo account', (t) => {
       if (route.name.includes('/matrices/') && policy.matricesOf(policy.template('westover')!).length === 0) {
         // Westover's policy has no matrices: reaching the route shows as policy.no-matrix, not 403.
         expectError(res, 404, 'policy.no-matrix');
+      } else if (
+        route.method === 'POST' &&
+        route.name.includes('/consents/') &&
+        consents.consentTemplate('westover').purposes.length === 0
+      ) {
+        // Westover's policy asks for no consents: the purpose sent is refused as not one of its own.
+        expectError(res, 400, 'validation');
       } else {
         expect(res.statusCode, `${route.name}: ${res.body}`).toBe(route.ok);
       }

@@ -31,6 +31,7 @@ forEachHaven('CSRF protection on every state-changing route', (t) => {
     versions: (await listPolicyVersions(t.haven.db, ids.schoolId)).map((v) => `${v.id}:${v.status}`),
     assignments: (await listRoleAssignmentsBySchool(t.haven.db, ids.schoolId)).map((a) => a.id).sort(),
     filter: await filterState(t.haven.db, ids.schoolId),
+    sso: await t.haven.db.selectFrom('sso_providers').selectAll().execute(),
   });
 
   beforeAll(async () => {
@@ -65,6 +66,13 @@ forEachHaven('CSRF protection on every state-changing route', (t) => {
       evidenceId: 'not-reached',
       breachId: 'not-reached',
       alertId: 'not-reached',
+      pupilId: pupil.id,
+      trainingRecordId: 'not-reached',
+      needsAuditId: 'not-reached',
+      agreementId: 'not-reached',
+      agreementVersion: '1',
+      agreementTextHash: 'not-reached',
+      signatureId: 'not-reached',
     };
   });
 

@@ -13,6 +13,7 @@ import { smtpMailer } from '../../src/mail/mailer.ts';
 import { createAccount, getAccountByEmail, updateAccount } from '../../src/repositories/accounts.ts';
 import { createPerson } from '../../src/repositories/people.ts';
 import { sendPendingEmails } from '../../src/services/notification-service.ts';
+import { signEverything } from '../helpers/agreements.ts';
 import { MapLists } from '../helpers/filter.ts';
 import { forEachHaven, type TestBrowser } from '../helpers/havens.ts';
 import { credential, expectError, SignIns } from '../helpers/http.ts';
@@ -68,7 +69,7 @@ forEachHaven(
         yearGroup: 'Year 8',
       });
       pupilEmail = `ada.pupil@${credential(demo, 'teacher').email.split('@')[1]}`;
-      await createAccount(t.haven.db, {
+      const account = await createAccount(t.haven.db, {
         schoolId: demo.school.id,
         personId: pupil.id,
         email: pupilEmail,
@@ -76,6 +77,8 @@ forEachHaven(
         passwordHash: await hashPassword(PUPIL_PASSWORD),
         grants: ['pupil'],
       });
+      // Access follows signing (agreements-gateway.test.ts): Ada has signed her agreement.
+      await signEverything(t.haven, account.id);
     });
     afterAll(async () => {
       await smtp?.close();
@@ -97,6 +100,7 @@ forEachHaven(
 
       it('puts a member of staff in the staff group', async () => {
         const c = credential(demo, 'teacher');
+        await signEverything(t.haven, (await getAccountByEmail(t.haven.db, c.email))!.id);
         const res = await signIn(c.email, c.password, '10.20.1.78');
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json()).toMatchObject({ user: c.email, group: 'staff' });

@@ -39,6 +39,7 @@ forEachDatabase('sessions repository', (t) => {
       expiresAt: '2026-11-23T22:00:00.000Z',
       ip: '192.0.2.1',
       userAgent: 'Firefox',
+      mfaByProvider: false,
     });
     expect(await getSession(t.db, id)).toEqual(session);
     expect(await getSession(t.db, sessionId())).toBeUndefined();

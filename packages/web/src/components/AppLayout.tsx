@@ -50,6 +50,11 @@ export function AppLayout() {
       show: hasSchool && can(account.grants, 'monitorSettings', 'read'),
     },
     {
+      to: paths.ssoSettings,
+      label: t('web.nav.ssoSettings'),
+      show: hasSchool && can(account.grants, 'sso', 'read'),
+    },
+    {
       to: paths.incidentCounts,
       label: t('web.nav.incidentCounts'),
       show:
@@ -63,9 +68,45 @@ export function AppLayout() {
       show: hasSchool && can(account.grants, 'breaches', 'manage'),
     },
     {
+      to: paths.myTraining,
+      label: t('web.nav.myTraining'),
+      show: hasSchool && can(account.grants, 'training', 'own'),
+    },
+    {
+      to: paths.training,
+      label: t('web.nav.training'),
+      show: hasSchool && can(account.grants, 'training', 'manage'),
+    },
+    {
+      to: paths.trainingCounts,
+      label: t('web.nav.trainingCounts'),
+      show:
+        hasSchool && can(account.grants, 'training', 'summary') && !can(account.grants, 'training', 'manage'),
+    },
+    {
+      to: paths.agreements,
+      label: t('web.nav.agreements'),
+      show: hasSchool && can(account.grants, 'agreements', 'read'),
+    },
+    {
+      to: paths.consents,
+      label: t('web.nav.consents'),
+      show: hasSchool && can(account.grants, 'consents', 'list'),
+    },
+    {
+      to: paths.myConsents,
+      label: t('web.nav.myConsents'),
+      show: hasSchool && can(account.grants, 'consents', 'own'),
+    },
+    {
       to: paths.people,
       label: t('web.nav.people'),
       show: hasSchool && can(account.grants, 'people', 'read'),
+    },
+    {
+      to: paths.directoryImport,
+      label: t('web.nav.directoryImport'),
+      show: hasSchool && can(account.grants, 'people', 'import'),
     },
     { to: paths.account, label: t('web.nav.account'), show: true },
   ];

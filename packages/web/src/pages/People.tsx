@@ -1,6 +1,6 @@
 import { can } from '@haven/core/access';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { AddPersonForm } from '../components/AddPersonForm.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -11,6 +11,7 @@ import { type PeopleFilter, PeopleSearch } from '../components/PeopleSearch.tsx'
 import { useSchoolId } from '../components/RequireSchool.tsx';
 import { api, queryKeys } from '../endpoints.ts';
 import { t, tCount } from '../i18n.ts';
+import { paths } from '../paths.ts';
 import { useAccount } from '../session.tsx';
 
 const PAGE_SIZE = 25;
@@ -79,6 +80,11 @@ export function People() {
           <h2 id="add-heading">{t('web.addPerson.heading')}</h2>
           <AddPersonForm schoolId={schoolId} />
         </section>
+      ) : null}
+      {can(grants, 'people', 'import') ? (
+        <p>
+          <Link to={paths.directoryImport}>{t('web.people.importLink')}</Link>
+        </p>
       ) : null}
     </Page>
   );

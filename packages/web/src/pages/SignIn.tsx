@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { isApiError } from '../api.ts';
 import { errorText } from '../components/ErrorMessage.tsx';
@@ -9,8 +9,40 @@ import { TextField } from '../components/TextField.tsx';
 import { formatDateTime } from '../dates.ts';
 import { api } from '../endpoints.ts';
 import { useCountdown } from '../hooks/useCountdown.ts';
-import { t, tCount } from '../i18n.ts';
+import { t, tCount, tOr } from '../i18n.ts';
 import { type SignOutNotice, useSession } from '../session.tsx';
+import { ssoApi, ssoKeys } from '../sso/endpoints.ts';
+
+/** Why a sign-in through the school's provider was refused: Haven sends the browser back with `?sso=`. */
+function ssoRefusal(): string | null {
+  const reason = new URLSearchParams(window.location.search).get('sso');
+  if (!reason || !/^[a-z-]{1,40}$/.test(reason)) return null;
+  return tOr(`web.signIn.sso.${reason}`, t('web.signIn.sso.failed'));
+}
+
+/** "Sign in with <label>" for each school's identity provider: plain links, so they work without script too. */
+function ProviderButtons() {
+  const providers = useQuery({ queryKey: ssoKeys.providers, queryFn: ssoApi.providers, retry: false });
+  const list = providers.data?.providers ?? [];
+  if (list.length === 0) return null;
+  const manySchools = new Set(list.map((p) => p.school)).size > 1;
+  return (
+    <>
+      <ul className="sso-providers">
+        {list.map((p) => (
+          <li key={p.school}>
+            <a className="button" href={p.startUrl}>
+              {manySchools
+                ? t('web.signIn.withProviderFor', { label: p.label, school: p.schoolName })
+                : t('web.signIn.withProvider', { label: p.label })}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p>{t('web.signIn.or')}</p>
+    </>
+  );
+}
 
 function noticeText(notice: SignOutNotice): string {
   switch (notice.kind) {
@@ -29,7 +61,10 @@ export function SignIn() {
   const { applySession, notice, clearNotice } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [problems, setProblems] = useState<FormProblem[]>(() => {
+    const refused = ssoRefusal();
+    return refused ? [{ message: refused }] : [];
+  });
   const wait = useCountdown();
 
   const signIn = useMutation({
@@ -63,6 +98,7 @@ export function SignIn() {
         </Notice>
       ) : null}
       <ErrorSummary problems={problems} />
+      <ProviderButtons />
       <form onSubmit={submit} noValidate className="form">
         <TextField
           id="email"

@@ -38,6 +38,7 @@ const DECISION_KINDS = [
   'policy',
   'uncategorised',
   'unknown-group',
+  'sign-first',
 ] as const satisfies readonly filter.DecisionKind[];
 
 const decisionEvent = z.object({

@@ -1,0 +1,3 @@
+export * from './courses.ts';
+export * from './needs-audit.ts';
+export * from './status.ts';
