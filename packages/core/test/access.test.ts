@@ -102,6 +102,8 @@ const EXPECTED: Record<string, Record<string, Grant[]>> = {
   },
   'training.manage': { yes: ['school-admin', 'headteacher', 'online-safety-lead'] },
   'training.summary': { yes: ['school-admin', 'headteacher', 'online-safety-lead', 'dsl', 'governor'] },
+  'compliance.read': { yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead'] },
+  'compliance.summary': { yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'governor'] },
   'incidents.summary': { yes: ['school-admin', 'headteacher', 'dsl', 'online-safety-lead', 'governor'] },
   'filterReviews.read': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },
   'filterReviews.handle': { yes: ['school-admin', 'online-safety-lead', 'network-manager'] },

@@ -10,6 +10,7 @@ import { t } from './i18n.ts';
 import { Account } from './pages/Account.tsx';
 import { AccountTwoFactor } from './pages/AccountTwoFactor.tsx';
 import { Agreements, SignAgreement } from './pages/Agreements.tsx';
+import { Compliance } from './pages/Compliance.tsx';
 import { Consents, MyChildrenConsents } from './pages/Consents.tsx';
 import { DirectoryImport } from './pages/DirectoryImport.tsx';
 import { FilterChangeLog } from './pages/filter/FilterChangeLog.tsx';
@@ -117,6 +118,7 @@ export function App() {
           <Route path={paths.agreements} element={<Agreements />} />
           <Route path={paths.signAgreementPattern} element={<SignAgreement />} />
           <Route path={paths.consents} element={<Consents />} />
+          <Route path={paths.compliance} element={<Compliance />} />
           <Route path={paths.myConsents} element={<MyChildrenConsents />} />
           <Route path={paths.myTraining} element={<MyTraining />} />
           <Route path={paths.trainingAudit} element={<NeedsAudit />} />

@@ -45,6 +45,7 @@ export const paths = {
     `/agreements/${encodeURIComponent(id)}${personId ? `?for=${encodeURIComponent(personId)}` : ''}`,
   signAgreementPattern: '/agreements/:agreementId',
   consents: '/consents',
+  compliance: '/compliance',
   myConsents: '/consents/mine',
   account: '/account',
   accountTwoFactor: '/account/two-factor',

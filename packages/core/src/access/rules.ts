@@ -210,6 +210,15 @@ export const ACCESS_RULES = {
     manage: ['school-admin', 'headteacher', 'online-safety-lead'],
     approve: ['school-admin', 'headteacher'],
   },
+  /**
+   * Compliance (issue 6): who has not signed, which pupils have no consent recorded, who is
+   * overdue on training. The named lists are the leadership's; governors see the numbers only
+   * (`summary`), for their report.
+   */
+  compliance: {
+    read: LEADERSHIP,
+    summary: [...LEADERSHIP, 'governor'],
+  },
 } as const satisfies Record<string, Record<string, readonly Grant[]>>;
 
 export type Resource = keyof typeof ACCESS_RULES;

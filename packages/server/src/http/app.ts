@@ -18,6 +18,7 @@ import { registerAccountRoutes } from './routes/account.ts';
 import { registerAgreementRoutes } from './routes/agreements.ts';
 import { registerBlockedRoute } from './routes/blocked.ts';
 import { registerBreachRoutes } from './routes/breaches.ts';
+import { registerComplianceRoutes } from './routes/compliance.ts';
 import { registerConsentRoutes } from './routes/consents.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerFilterRoutes } from './routes/filter.ts';
@@ -161,6 +162,7 @@ export async function buildApp(haven: Haven, options: BuildAppOptions = {}): Pro
       registerReportRoutes(api, haven);
       registerSsoRoutes(api, haven);
       registerTrainingRoutes(api, haven);
+      registerComplianceRoutes(api, haven);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((_request, reply) =>
         reply.status(404).send({ error: { id: 'not-found', message: 'No such API route.' } }),

@@ -128,6 +128,23 @@ export async function getPersonByMisId(db: Db, schoolId: string, misId: string):
   return row && toPerson(row);
 }
 
+/**
+ * Every person at one school matching the query, in the same order, read a page at a time
+ * (listPeople caps a page): for views that need the whole school, such as compliance.
+ */
+export async function listAllPeople(
+  db: Db,
+  schoolId: string,
+  query: Omit<PeopleQuery, 'limit' | 'offset'> = {},
+): Promise<Person[]> {
+  const out: Person[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await listPeople(db, schoolId, { ...query, limit: 500, offset });
+    out.push(...page.items);
+    if (page.items.length < 500) return out;
+  }
+}
+
 /** People at one school, sorted by family then given name (case-insensitive), a page at a time. */
 export async function listPeople(db: Db, schoolId: string, query: PeopleQuery = {}): Promise<Page<Person>> {
   let filtered = db.selectFrom('people').where('school_id', '=', schoolId);

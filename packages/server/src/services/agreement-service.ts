@@ -17,7 +17,14 @@ import {
   listAgreementVersions,
   listSignatures,
 } from '../repositories/agreements.ts';
-import { getPerson, getPersonByMisId, listPeople, listWards, type Person } from '../repositories/people.ts';
+import {
+  getPerson,
+  getPersonByMisId,
+  listAllPeople,
+  listPeople,
+  listWards,
+  type Person,
+} from '../repositories/people.ts';
 import { getSchoolById, getSchoolBySlug, type School } from '../repositories/schools.ts';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
@@ -138,7 +145,7 @@ function stateOf(
   return { state: 'signed', signature };
 }
 
-function statusFor(
+export function statusFor(
   versions: AgreementVersion[],
   person: Person,
   records: AgreementSignature[],
@@ -201,7 +208,8 @@ export async function findPerson(haven: Haven, school: School, who: string): Pro
   if (byMis) return byMis;
   const byId = await getPerson(haven.db, who);
   if (byId?.schoolId === school.id) return byId;
-  const byEmail = await listPeople(haven.db, school.id, { search: who, limit: 2 });
+  // The search is a substring match: look past the near misses for the exact address.
+  const byEmail = await listPeople(haven.db, school.id, { search: who, limit: 500 });
   return byEmail.items.find((p) => p.email?.toLowerCase() === who.trim().toLowerCase());
 }
 
@@ -568,7 +576,7 @@ export async function signatureRecords(haven: Haven, actor: Actor, schoolId: str
   const school = await authorise(haven, actor, schoolId, 'agreements', 'manage');
   const versions = await currentVersions(haven, school);
   const records = await listSignatures(haven.db, school.id, null);
-  const people = (await listPeople(haven.db, school.id, { currentOn: today(haven), limit: 100_000 })).items;
+  const people = await listAllPeople(haven.db, school.id, { currentOn: today(haven) });
   const rows = people.map((p) => {
     let required: RequiredAgreementView[] = [];
     let problem: string | null = null;

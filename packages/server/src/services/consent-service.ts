@@ -60,7 +60,7 @@ export const checkRequest = z.strictObject({
 const today = (haven: Haven) => haven.now().toISOString().slice(0, 10);
 const isStaff = (actor: Actor) => access.can(actor.grants, 'consents', 'list');
 
-function purposesOf(school: School) {
+export function purposesOf(school: School) {
   return consents.consentTemplate(school.templateId).purposes;
 }
 
@@ -111,7 +111,7 @@ function recordView(r: ConsentRecord) {
   };
 }
 
-function statesFor(school: School, records: readonly ConsentRecord[]) {
+export function statesFor(school: School, records: readonly ConsentRecord[]) {
   return purposesOf(school).map((p) => {
     const s = consents.consentState(records, p.id, consents.noResponseDefault(p));
     return {

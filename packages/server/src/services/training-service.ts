@@ -246,7 +246,7 @@ export async function recordTraining(
 }
 
 /** Where everyone stands, course by course, worked out for today. */
-async function everyone(haven: Haven, school: School) {
+export async function everyone(haven: Haven, school: School) {
   const ctx = await context(haven, school);
   const [people, records] = await Promise.all([
     listTrainees(haven.db, school.id, ctx.today),

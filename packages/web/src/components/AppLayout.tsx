@@ -99,6 +99,11 @@ export function AppLayout() {
       show: hasSchool && can(account.grants, 'consents', 'own'),
     },
     {
+      to: paths.compliance,
+      label: t('web.nav.compliance'),
+      show: hasSchool && can(account.grants, 'compliance', 'summary'),
+    },
+    {
       to: paths.people,
       label: t('web.nav.people'),
       show: hasSchool && can(account.grants, 'people', 'read'),
