@@ -436,6 +436,8 @@ describe('agreement templates against the seed texts', () => {
   const lines = Object.fromEntries(SCHOOLS.map((s) => [s, seedLines(policySeed(s))]));
   const missing = Object.values(lines).some((l) => l === null);
   if (missing) console.warn(SEEDS_MISSING_MESSAGE);
+  // Skipped only where the seed policies are absent: they are shared data read at test time and
+  // never committed (../shared/seeds or HAVEN_SEEDS_DIR), and the skip names that in its title.
   const seedIt = (name: string, fn: () => void) =>
     it.skipIf(missing)(missing ? `${SEEDS_MISSING_MESSAGE}: ${name}` : name, fn);
 
