@@ -103,7 +103,7 @@ export function registerAgreementsCommands(program: Command): void {
               2,
             ),
           );
-        else for (const r of rows) out(`${r.agreement}\tv${r.version}\t${r.state}\tsigned by ${r.signer}`);
+        else for (const r of rows) out(`${r.agreement}\tv${r.version}\t${r.state}\tsigner: ${r.signer}`);
       },
       { existing: true },
     );

@@ -18,13 +18,16 @@ import { CliError, EXIT, out } from '../output.ts';
  * A school's monitoring settings where the database has the school (its phrase changes apply),
  * else Haven's defaults for a bundled template; anything else is refused.
  */
-async function schoolSettings(name: string): Promise<{
+async function schoolSettings(
+  name: string,
+  opts: { dataDir?: string; databaseUrl?: string },
+): Promise<{
   settings: monitor.MonitorSettings;
   revision: number;
   updatedAt: string | null;
   schoolId: string | null;
 }> {
-  const config = configFrom();
+  const config = configFrom(opts);
   const hasDatabase = Boolean(config.databaseUrl) || existsSync(path.join(config.dataDir, SQLITE_FILE_NAME));
   if (hasDatabase) {
     const found = await withHaven(config, async (haven) => {
@@ -58,61 +61,65 @@ export function registerMonitorCommands(program: Command): void {
     .command('monitor')
     .description('monitoring: phrase libraries, scanning and daily summaries');
 
-  m.command('scan')
-    .description('scan lines from stdin against the phrase libraries (English and Welsh)')
-    .requiredOption('--school <id>', 'template id or school slug')
-    .option('--jsonl', 'one JSON object per input line (the only output format)')
-    .action(async (opts: { school: string; jsonl?: boolean }) => {
-      if (!opts.jsonl)
-        throw new CliError('give --jsonl: one JSON object is written per input line', EXIT.usage);
-      // The school's own phrase changes apply where the database has it.
-      const ctx = await schoolSettings(opts.school);
-      const matcher = schoolMatcher(ctx.schoolId ?? `template:${opts.school}`, ctx);
-      const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-      for await (const line of lines) {
-        const { text } = monitor.scannableText(line);
-        const matches = matcher
-          .scan(text)
-          .map((x) => ({ category: x.category, severity: x.severity, phrase: x.phrase }));
-        out(JSON.stringify({ input: line, matches }));
-      }
-    });
+  addDatabaseOptions(
+    m
+      .command('scan')
+      .description('scan lines from stdin against the phrase libraries (English and Welsh)')
+      .requiredOption('--school <id>', 'template id or school slug')
+      .option('--jsonl', 'one JSON object per input line (the only output format)'),
+  ).action(async (opts: { school: string; jsonl?: boolean; dataDir?: string; databaseUrl?: string }) => {
+    if (!opts.jsonl)
+      throw new CliError('give --jsonl: one JSON object is written per input line', EXIT.usage);
+    // The school's own phrase changes apply where the database has it.
+    const ctx = await schoolSettings(opts.school, opts);
+    const matcher = schoolMatcher(ctx.schoolId ?? `template:${opts.school}`, ctx);
+    const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      const { text } = monitor.scannableText(line);
+      const matches = matcher
+        .scan(text)
+        .map((x) => ({ category: x.category, severity: x.severity, phrase: x.phrase }));
+      out(JSON.stringify({ input: line, matches }));
+    }
+  });
 
-  m.command('phrases')
-    .description('the phrase library as a school can publish it to parents: category, severity, phrase')
-    .option('--school <id>', "with the school's own changes (added, disabled, re-graded)")
-    .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean; school?: string }) => {
-      const settings = opts.school
-        ? (await schoolSettings(opts.school)).settings
-        : monitor.DEFAULT_MONITOR_SETTINGS;
-      const phrases = phraseList(settings).filter((p) => p.enabled);
-      if (opts.json) {
-        out(
-          JSON.stringify(
-            {
-              version: monitor.LIBRARY_VERSION,
-              phrases: phrases.map((p) => ({
-                id: p.id,
-                language: p.language,
-                category: p.category,
-                severity: p.severity,
-                phrase: p.text,
-              })),
-            },
-            null,
-            2,
-          ),
-        );
-        return;
-      }
-      out(`Haven phrase library ${monitor.LIBRARY_VERSION} (${phrases.length} phrases)`);
-      for (const c of monitor.MONITOR_CATEGORIES) {
-        out(`\n${c.label}`);
-        for (const p of phrases.filter((x) => x.category === c.id))
-          out(`  ${p.severity}  ${p.text}${p.language === 'cy' ? '  (Cymraeg)' : ''}`);
-      }
-    });
+  addDatabaseOptions(
+    m
+      .command('phrases')
+      .description('the phrase library as a school can publish it to parents: category, severity, phrase')
+      .option('--school <id>', "with the school's own changes (added, disabled, re-graded)")
+      .option('--json', 'print JSON'),
+  ).action(async (opts: { json?: boolean; school?: string; dataDir?: string; databaseUrl?: string }) => {
+    const settings = opts.school
+      ? (await schoolSettings(opts.school, opts)).settings
+      : monitor.DEFAULT_MONITOR_SETTINGS;
+    const phrases = phraseList(settings).filter((p) => p.enabled);
+    if (opts.json) {
+      out(
+        JSON.stringify(
+          {
+            version: monitor.LIBRARY_VERSION,
+            phrases: phrases.map((p) => ({
+              id: p.id,
+              language: p.language,
+              category: p.category,
+              severity: p.severity,
+              phrase: p.text,
+            })),
+          },
+          null,
+          2,
+        ),
+      );
+      return;
+    }
+    out(`Haven phrase library ${monitor.LIBRARY_VERSION} (${phrases.length} phrases)`);
+    for (const c of monitor.MONITOR_CATEGORIES) {
+      out(`\n${c.label}`);
+      for (const p of phrases.filter((x) => x.category === c.id))
+        out(`  ${p.severity}  ${p.text}${p.language === 'cy' ? '  (Cymraeg)' : ''}`);
+    }
+  });
 
   // Read-only on purpose: the daily job alone keeps and e-mails a day's summary, once, so looking
   // at a day here (after importing an old log, say) must not take its place or send anything.

@@ -11,6 +11,7 @@ import type { Actor } from './actor.ts';
 import { currentVersions, statusFor } from './agreement-service.ts';
 import { audit } from './audit.ts';
 import { purposesOf, statesFor } from './consent-service.ts';
+import { csvCell } from './csv.ts';
 import { authorise, currentPolicy } from './school-service.ts';
 import { everyone } from './training-service.ts';
 
@@ -281,12 +282,6 @@ export async function complianceList(haven: Haven, actor: Actor, schoolId: strin
     rows,
   };
 }
-
-/** A cell: always quoted (RFC 4180); a leading = + - @ is defused so a spreadsheet shows it as text. */
-export const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
 
 const STATE_LABEL: Record<string, string> = {
   unsigned: 'not signed',

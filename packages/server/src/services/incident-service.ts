@@ -35,6 +35,7 @@ import { listRoleAssignmentsBySchool } from '../repositories/role-assignments.ts
 import { getSchoolById } from '../repositories/schools.ts';
 import type { Actor } from './actor.ts';
 import { audit } from './audit.ts';
+import { csvCell } from './csv.ts';
 import { notify } from './notification-service.ts';
 import { authorise, currentPolicy } from './school-service.ts';
 
@@ -1080,12 +1081,6 @@ export async function exportIncidentPdf(haven: Haven, actor: Actor, schoolId: st
   });
   return { filename: `incident-${i.number}.pdf`, pdf };
 }
-
-const csvCell = (v: string | number | boolean | null) => {
-  const s = v === null ? '' : String(v);
-  // Quoted always; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula.
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
 
 /**
  * The incident log as CSV for the online safety lead to analyse (by type, date, group, status):

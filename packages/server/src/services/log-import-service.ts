@@ -163,142 +163,160 @@ export async function importLog(
   const sqlite = sqliteHandle(haven.db);
   // The decision log's indexes outgrow SQLite's default 2 MB page cache within a few thousand
   // rows; a bigger cache for the import's connection saves re-reading their pages at each commit.
+  const cacheSize = sqlite?.pragma('cache_size', { simple: true });
   sqlite?.pragma('cache_size = -65536');
-  const reported: LogImportResult['reported'] = [];
-  let lines = 0;
-  let imported = seen?.imported ?? 0;
-  let problems = seen?.problems ?? 0;
-  let skipped = 0;
-  let chunks = 0;
-  let chunk: NewFilterDecision[] = [];
-  let hits: Parameters<typeof recordIllegalHits>[3][number][] = [];
-  const problem = (reason: string) => {
-    problems++;
-    if (reported.length < MAX_REPORTED) reported.push({ line: lines, reason });
-  };
-
-  const flush = async (finished: boolean) => {
-    const batch = chunk;
-    const illegal = hits;
-    chunk = [];
-    hits = [];
-    await inTransaction(haven.db, async (trx) => {
-      if (batch.length > 0) await insertFilterDecisions(trx, batch, sqlite);
-      // An illegal-list entry in an imported log is a hit like a live one: recorded without the
-      // address, the DSL alerted, an incident opened.
-      if (illegal.length > 0)
-        await recordIllegalHits(haven, trx, schoolId, illegal, {
-          actor: { ...SYSTEM_ACTOR, label: 'log import', schoolId },
-          actorRef: 'import',
-          actorName: 'Log import',
-        });
-      await scanEvents(
-        haven,
-        trx,
-        schoolId,
-        batch.map((d) => ({
-          at: d.at,
-          group: d.group,
-          user: d.username,
-          client: d.client,
-          url: d.url,
-          source: d.source,
-        })),
-      );
-      imported += batch.length + illegal.length;
-      await trx
-        .updateTable('log_imports')
-        .set({
-          lines,
-          imported,
-          problems,
-          done_lines: lines,
-          finished_at: finished ? haven.now().toISOString() : null,
-        })
-        .where('school_id', '=', schoolId)
-        .where('sha256', '=', sha256)
-        .execute();
-    });
-  };
-
-  const take = async (e: monitor.LogEntry) => {
-    const at = Date.parse(e.at);
-    const client = e.client.toLowerCase();
-    const mapped = options.mapping?.entries.get(client);
-    const signedIn = e.user || mapped ? null : spanAt(history.get(client), at);
-    const user = e.user ?? mapped?.user ?? signedIn?.user ?? null;
-    const group =
-      mapped?.group ??
-      signedIn?.group ??
-      (user ? await groupOfUser(user) : null) ??
-      prepared.identify(client, at).group;
-    let urlPath: string | null = null;
-    const whole = e.url !== null && e.method !== 'CONNECT';
-    if (whole) {
-      try {
-        const u = new URL(e.url!);
-        urlPath = `${u.pathname}${u.search}`;
-      } catch {
-        urlPath = null;
-      }
-    }
-    const d = filter.decide(prepared, lists, { group, user, at, host: e.host, path: urlPath });
-    if (d.alert === 'illegal-list') {
-      hits.push({ at: e.at, gatewayId: null, group, username: user, client, source: e.source });
-    } else {
-      chunk.push({
-        schoolId,
-        at: e.at,
-        site: siteId,
-        gatewayId: null,
-        group,
-        username: user,
-        client,
-        host: e.host,
-        url: whole ? e.url!.slice(0, 4096) : null,
-        category: d.category,
-        // What the school's filter did, not what Haven would have done.
-        action: e.blocked ? 'block' : 'allow',
-        kind: d.kind,
-        rule: d.rule ? `${d.rule.governing.source}/${d.rule.governing.id}` : null,
-        source: e.source,
-        batchId: `import:${sha256.slice(0, 16)}`,
-      });
-    }
-  };
-
-  const rl = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const raw of rl) {
-    lines++;
-    if (lines <= resumeAfter) continue;
-    if (raw.trim() === '' || raw.startsWith('#')) continue;
-    if (raw.includes('\u0000')) {
-      problem('binary data (NUL bytes)');
-      continue;
-    }
-    const r = parse(raw);
-    if (r.ok === 'skip') {
-      skipped++;
-      continue;
-    }
-    if (!r.ok) {
-      problem(r.reason);
-      continue;
-    }
-    await take(r.entry);
-    if (chunk.length + hits.length >= CHUNK) {
-      // A DNS reader holds the last few events back for a line that may say they were refused;
-      // they go into this chunk, so the progress written with it is a clean place to resume
-      // (a refusal line just after the boundary then counts as an event of its own).
-      for (const held of parse.end()) await take(held);
-      await flush(false);
-      if (++chunks === options.stopAfterChunks) {
-        rl.close();
-        return { lines, imported, problems, skipped, duplicate: false, resumedAfter: resumeAfter, reported };
-      }
-    }
+  try {
+    return await importLines();
+  } finally {
+    // The connection is the server's only one: give it back with the cache it had.
+    if (cacheSize !== undefined) sqlite?.pragma(`cache_size = ${Number(cacheSize)}`);
   }
-  for (const e of parse.end()) await take(e);
-  await flush(true);
-  return { lines, imported, problems, skipped, duplicate: false, resumedAfter: resumeAfter, reported };
+
+  async function importLines(): Promise<LogImportResult> {
+    const reported: LogImportResult['reported'] = [];
+    let lines = 0;
+    let imported = seen?.imported ?? 0;
+    let problems = seen?.problems ?? 0;
+    let skipped = 0;
+    let chunks = 0;
+    let chunk: NewFilterDecision[] = [];
+    let hits: Parameters<typeof recordIllegalHits>[3][number][] = [];
+    const problem = (reason: string) => {
+      problems++;
+      if (reported.length < MAX_REPORTED) reported.push({ line: lines, reason });
+    };
+
+    const flush = async (finished: boolean) => {
+      const batch = chunk;
+      const illegal = hits;
+      chunk = [];
+      hits = [];
+      await inTransaction(haven.db, async (trx) => {
+        if (batch.length > 0) await insertFilterDecisions(trx, batch, sqlite);
+        // An illegal-list entry in an imported log is a hit like a live one: recorded without the
+        // address, the DSL alerted, an incident opened.
+        if (illegal.length > 0)
+          await recordIllegalHits(haven, trx, schoolId, illegal, {
+            actor: { ...SYSTEM_ACTOR, label: 'log import', schoolId },
+            actorRef: 'import',
+            actorName: 'Log import',
+          });
+        await scanEvents(
+          haven,
+          trx,
+          schoolId,
+          batch.map((d) => ({
+            at: d.at,
+            group: d.group,
+            user: d.username,
+            client: d.client,
+            url: d.url,
+            source: d.source,
+          })),
+        );
+        imported += batch.length + illegal.length;
+        await trx
+          .updateTable('log_imports')
+          .set({
+            lines,
+            imported,
+            problems,
+            done_lines: lines,
+            finished_at: finished ? haven.now().toISOString() : null,
+          })
+          .where('school_id', '=', schoolId)
+          .where('sha256', '=', sha256)
+          .execute();
+      });
+    };
+
+    const take = async (e: monitor.LogEntry) => {
+      const at = Date.parse(e.at);
+      const client = e.client.toLowerCase();
+      const mapped = options.mapping?.entries.get(client);
+      const signedIn = e.user || mapped ? null : spanAt(history.get(client), at);
+      const user = e.user ?? mapped?.user ?? signedIn?.user ?? null;
+      const group =
+        mapped?.group ??
+        signedIn?.group ??
+        (user ? await groupOfUser(user) : null) ??
+        prepared.identify(client, at).group;
+      let urlPath: string | null = null;
+      const whole = e.url !== null && e.method !== 'CONNECT';
+      if (whole) {
+        try {
+          const u = new URL(e.url!);
+          urlPath = `${u.pathname}${u.search}`;
+        } catch {
+          urlPath = null;
+        }
+      }
+      const d = filter.decide(prepared, lists, { group, user, at, host: e.host, path: urlPath });
+      if (d.alert === 'illegal-list') {
+        hits.push({ at: e.at, gatewayId: null, group, username: user, client, source: e.source });
+      } else {
+        chunk.push({
+          schoolId,
+          at: e.at,
+          site: siteId,
+          gatewayId: null,
+          group,
+          username: user,
+          client,
+          host: e.host,
+          url: whole ? e.url!.slice(0, 4096) : null,
+          category: d.category,
+          // What the school's filter did, not what Haven would have done.
+          action: e.blocked ? 'block' : 'allow',
+          kind: d.kind,
+          rule: d.rule ? `${d.rule.governing.source}/${d.rule.governing.id}` : null,
+          source: e.source,
+          batchId: `import:${sha256.slice(0, 16)}`,
+        });
+      }
+    };
+
+    const rl = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const raw of rl) {
+      lines++;
+      if (lines <= resumeAfter) continue;
+      if (raw.trim() === '' || raw.startsWith('#')) continue;
+      if (raw.includes('\u0000')) {
+        problem('binary data (NUL bytes)');
+        continue;
+      }
+      const r = parse(raw);
+      if (r.ok === 'skip') {
+        skipped++;
+        continue;
+      }
+      if (!r.ok) {
+        problem(r.reason);
+        continue;
+      }
+      await take(r.entry);
+      if (chunk.length + hits.length >= CHUNK) {
+        // A DNS reader holds the last few events back for a line that may say they were refused;
+        // they go into this chunk, so the progress written with it is a clean place to resume
+        // (a refusal line just after the boundary then counts as an event of its own).
+        for (const held of parse.end()) await take(held);
+        await flush(false);
+        if (++chunks === options.stopAfterChunks) {
+          rl.close();
+          return {
+            lines,
+            imported,
+            problems,
+            skipped,
+            duplicate: false,
+            resumedAfter: resumeAfter,
+            reported,
+          };
+        }
+      }
+    }
+    for (const e of parse.end()) await take(e);
+    await flush(true);
+    return { lines, imported, problems, skipped, duplicate: false, resumedAfter: resumeAfter, reported };
+  }
 }

@@ -211,7 +211,7 @@ function Summary({ s }: { s: ComplianceSummary }) {
         ]}
         rows={s.agreements.byAgreement}
         rowKey={(r) => r.agreement}
-        empty={null}
+        empty={<p>{t('web.compliance.none')}</p>}
       />
       <DataTable
         caption={t('web.compliance.byPurposeCaption')}
@@ -225,7 +225,7 @@ function Summary({ s }: { s: ComplianceSummary }) {
         ]}
         rows={s.consents.byPurpose}
         rowKey={(r) => r.purpose}
-        empty={null}
+        empty={<p>{t('web.compliance.none')}</p>}
       />
       <DataTable
         caption={t('web.compliance.byCourseCaption')}
@@ -237,7 +237,7 @@ function Summary({ s }: { s: ComplianceSummary }) {
         ]}
         rows={s.training.byCourse.filter((c) => c.required > 0)}
         rowKey={(r) => r.courseId}
-        empty={null}
+        empty={<p>{t('web.compliance.none')}</p>}
       />
       <DataTable
         caption={t('web.compliance.byYearCaption')}
@@ -254,7 +254,7 @@ function Summary({ s }: { s: ComplianceSummary }) {
           consents: s.consents.byYearGroup.find((c) => c.group === g.group)?.outstanding ?? 0,
         }))}
         rowKey={(r) => r.group}
-        empty={null}
+        empty={<p>{t('web.compliance.none')}</p>}
       />
     </>
   );

@@ -170,6 +170,7 @@ export function MyTraining() {
           {data.audit.latest ? t('web.training.auditAgain') : t('web.training.auditStart')}
         </Link>
       </p>
+      {required.length === 0 ? <p>{t('web.training.none')}</p> : null}
       <ul className="card-list">
         {required.map((c) => (
           <li key={c.id} className={`card${c.status.state === 'overdue' ? ' card-unread' : ''}`}>
